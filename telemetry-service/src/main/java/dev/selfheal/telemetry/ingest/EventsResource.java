@@ -1,0 +1,44 @@
+package dev.selfheal.telemetry.ingest;
+
+import dev.selfheal.platform.problem.Problem;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/events")
+@Tag(name = "Ingest")
+public class EventsResource {
+
+    private final IngestService ingest;
+
+    public EventsResource(IngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Ingest handler executions",
+            description = "Accepts a JSON array of handler executions (spans). Answers 202 only once every item "
+                    + "is stored and acknowledged by Kafka; re-sending a batch is safe.")
+    @APIResponse(responseCode = "202", description = "All items accepted",
+            content = @Content(schema = @Schema(implementation = IngestReceipt.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or malformed; each bad field is named with its index",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body exceeds the configured size")
+    @APIResponse(responseCode = "503", description = "Kafka or the database is unavailable; retry after the Retry-After header",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> ingest(List<HandlerExecution> batch) {
+        return ingest.ingest(batch).map(receipt -> Response.accepted(receipt).build());
+    }
+}
