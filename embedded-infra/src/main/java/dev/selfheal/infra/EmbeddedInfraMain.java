@@ -17,6 +17,9 @@ public final class EmbeddedInfraMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // The broker logs its whole configuration at INFO; a person running the system wants warnings only.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         int kafkaPort = 9092;
         int dbPort = 5432;
         boolean kafka = true;

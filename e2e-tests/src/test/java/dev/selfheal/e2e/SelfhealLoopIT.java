@@ -1,0 +1,173 @@
+package dev.selfheal.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.selfheal.infra.DevTokens;
+import dev.selfheal.infra.EmbeddedKafka;
+import dev.selfheal.infra.EmbeddedPostgreSql;
+import dev.selfheal.infra.FreePorts;
+import dev.selfheal.workload.ShopWorkload;
+import dev.selfheal.workload.TelemetryClient;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole loop across the four packaged services, each in its own process, on one real Kafka broker and one
+ * real PostgreSQL: telemetry with a latency regression goes in; an anomaly, a fix proposal, a refused anonymous
+ * approval, an approver's recorded approval, a rollout and the regenerated documentation come out.
+ */
+class SelfhealLoopIT {
+
+    private static final Duration LOOP_TIMEOUT = Duration.ofSeconds(120);
+
+    private static EmbeddedKafka kafka;
+    private static EmbeddedPostgreSql postgres;
+    private static DevTokens tokens;
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static ServiceProcess telemetry;
+    private static ServiceProcess detector;
+    private static ServiceProcess healer;
+    private static ServiceProcess docs;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path root = Path.of(System.getProperty("selfheal.root", "..")).toAbsolutePath().normalize();
+        Path work = Files.createDirectories(root.resolve("e2e-tests/target/e2e"));
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        kafka = EmbeddedKafka.start(Files.createTempDirectory("e2e-kafka"), 0);
+        postgres = EmbeddedPostgreSql.start(Files.createTempDirectory("e2e-pg"), 0);
+        tokens = DevTokens.in(work.resolve("keys"));
+
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("DB_URL", postgres.reactiveUrl());
+        env.put("DB_USER", EmbeddedPostgreSql.USER);
+        env.put("DB_PASSWORD", EmbeddedPostgreSql.PASSWORD);
+        env.put("JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyFile().toString());
+        env.put("JWT_ISSUER", DevTokens.ISSUER);
+
+        telemetry = start(root, "telemetry-service", env, logs);
+        detector = start(root, "detector-service", env, logs);
+        healer = start(root, "healer-service", env, logs);
+        docs = start(root, "docs-service", env, logs);
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofSeconds(180));
+        }
+    }
+
+    private static ServiceProcess start(Path root, String module, Map<String, String> env, Path logs) throws Exception {
+        ServiceProcess service = ServiceProcess.start(root, module, FreePorts.pick(0), env, logs);
+        services.add(service);
+        return service;
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws Exception {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void latencyRegressionIsDetectedProposedApprovedRolledOutAndDocumented() throws Exception {
+        sendWorkload();
+
+        JsonPath anomaly = awaitJson(detector, "/api/anomalies?service=checkout",
+                json -> json.getList("findAll { it.handler == 'POST /orders' }").size() > 0);
+        Map<String, Object> regression = anomaly.getMap("find { it.handler == 'POST /orders' }");
+        assertThat(regression).containsEntry("capability", "PERFORMANCE").containsEntry("version", "1.1.0");
+
+        JsonPath proposals = awaitJson(healer, "/api/fixes?service=checkout",
+                json -> json.getList("findAll { it.status == 'PENDING_APPROVAL' && it.handler == 'POST /orders' }").size() > 0);
+        Map<String, Object> fix = proposals.getMap("find { it.status == 'PENDING_APPROVAL' && it.handler == 'POST /orders' }");
+        String fixId = (String) fix.get("id");
+        assertThat((String) fix.get("diagnosis")).contains("1.1.0");
+
+        given().contentType(ContentType.JSON).body(Map.of("decision", "APPROVE", "comment", "anonymous"))
+                .when().post(healer.url() + "/api/fixes/" + fixId + "/approval")
+                .then().statusCode(401);
+        String viewer = tokens.token("mallory", Set.of("viewer"), Duration.ofMinutes(10));
+        given().auth().oauth2(viewer).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .when().post(healer.url() + "/api/fixes/" + fixId + "/approval")
+                .then().statusCode(403);
+
+        String approver = tokens.token("alice", Set.of("approver"), Duration.ofMinutes(10));
+        given().auth().oauth2(approver).contentType(ContentType.JSON)
+                .body(Map.of("decision", "APPROVE", "comment", "roll back the slow release"))
+                .when().post(healer.url() + "/api/fixes/" + fixId + "/approval")
+                .then().statusCode(200);
+
+        awaitJson(healer, "/api/fixes/" + fixId, json -> "ROLLED_OUT".equals(json.getString("status")));
+        given().when().get(healer.url() + "/api/fixes/" + fixId + "/audit")
+                .then().statusCode(200)
+                .body(containsString("alice"))
+                .body(containsString("roll back the slow release"));
+
+        JsonPath page = awaitJson(docs, "/api/docs/checkout",
+                json -> json.getList("fixes.findAll { it.fixId == '" + fixId + "' && it.status == 'ROLLED_OUT' }").size() > 0);
+        assertThat(page.getList("handlers.handler", String.class)).contains("POST /orders");
+        given().when().get(docs.url() + "/api/docs/checkout.md")
+                .then().statusCode(200)
+                .body(containsString((String) fix.get("title")));
+        given().when().get(telemetry.url() + "/api/services")
+                .then().statusCode(200).body("find { it.service == 'checkout' }.service", equalTo("checkout"));
+    }
+
+    /** A steady phase on checkout 1.0.0 followed by the slow 1.1.0 release, as a real exporter would send it. */
+    private static void sendWorkload() throws Exception {
+        TelemetryClient client = new TelemetryClient(telemetry.url());
+        ShopWorkload shop = new ShopWorkload(42);
+        Instant start = Instant.now().minusSeconds(120);
+        send(client, shop.traces(ShopWorkload.STEADY, 300, start, 200));
+        send(client, shop.traces(ShopWorkload.REGRESSION, 80, start.plusSeconds(60), 200));
+    }
+
+    private static void send(TelemetryClient client, List<List<Map<String, Object>>> traces) throws Exception {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (List<Map<String, Object>> trace : traces) {
+            batch.addAll(trace);
+            if (batch.size() >= 200) {
+                client.send(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            client.send(batch);
+        }
+    }
+
+    private static JsonPath awaitJson(ServiceProcess service, String path, java.util.function.Predicate<JsonPath> ready) {
+        JsonPath[] last = new JsonPath[1];
+        await(service.name() + " " + path).atMost(LOOP_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var response = given().when().get(service.url() + path);
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            last[0] = response.jsonPath();
+            return ready.test(last[0]);
+        });
+        return last[0];
+    }
+}
