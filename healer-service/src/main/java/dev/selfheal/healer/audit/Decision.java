@@ -1,0 +1,7 @@
+package dev.selfheal.healer.audit;
+
+/** A person's verdict on a fix proposal. */
+public enum Decision {
+    APPROVE,
+    REJECT
+}

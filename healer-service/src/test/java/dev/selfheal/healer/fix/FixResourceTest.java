@@ -1,0 +1,422 @@
+package dev.selfheal.healer.fix;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.selfheal.contracts.v1.AnomalyDetected;
+import dev.selfheal.contracts.v1.Capability;
+import dev.selfheal.contracts.v1.Evidence;
+import dev.selfheal.contracts.v1.Severity;
+import dev.selfheal.testing.KafkaResource;
+import dev.selfheal.testing.PostgresResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = JwtKeyResource.class, scope = TestResourceScope.GLOBAL)
+class FixResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final String FIXES_TOPIC = "selfheal.fixes.v1";
+    private static final String PROBLEM = "application/problem+json";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String dbUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String dbPassword;
+
+    @Test
+    void anomalyBecomesAProposalThatOnlyAnApproverCanApproveAndThatIsThenRolledOut() throws Exception {
+        String service = "checkout-" + suffix();
+        AnomalyDetected anomaly = performance(service, "1.4.1", "1.4.2");
+
+        try (KafkaConsumer<String, String> fixEvents = consumer(FIXES_TOPIC)) {
+            produce(anomaly.anomalyId(), anomaly);
+            String fixId = awaitFixes(service, 1).get(0);
+
+            given().queryParam("service", service).get("/api/fixes").then().statusCode(200)
+                    .body("[0].id", equalTo(fixId))
+                    .body("[0].status", equalTo("PENDING_APPROVAL"))
+                    .body("[0].service", equalTo(service))
+                    .body("[0].handler", equalTo("POST /orders"))
+                    .body("[0].playbook", equalTo("performance.rollback-version"))
+                    .body("[0].title", equalTo("Roll " + service + " back from 1.4.2 to 1.4.1"))
+                    .body("[0].diagnosis", containsString("1.4.2 introduced the regression"))
+                    .body("[0].diagnosis", containsString("trace-1"))
+                    .body("[0].decision", nullValue());
+            given().get("/api/fixes/" + fixId).then().statusCode(200)
+                    .body("evidence.figures.'observed.p95Ms'", equalTo(492.0f))
+                    .body("evidence.details.'observed.versions'", equalTo("1.4.2"))
+                    .body("action.type", equalTo("rollback"))
+                    .body("action.parameters.toVersion", equalTo("1.4.1"))
+                    .body("decisions", empty())
+                    .body("rollout", nullValue())
+                    .body("steps.status", equalTo(List.of("PENDING_APPROVAL")));
+
+            ConsumerRecord<String, String> proposed = poll(fixEvents, fixId, 1).get(0);
+            assertThat(header(proposed, "ce_type")).isEqualTo("dev.selfheal.fix.pending-approval");
+            assertThat(header(proposed, "ce_id")).isEqualTo(fixId + ":PENDING_APPROVAL");
+            assertThat(header(proposed, "ce_source")).isEqualTo("/selfheal/healer-service");
+            JsonNode proposedEvent = JSON.readTree(proposed.value());
+            assertThat(proposedEvent.get("status").asText()).isEqualTo("PENDING_APPROVAL");
+            assertThat(proposedEvent.get("actor").asText()).isEqualTo("selfheal");
+            assertThat(proposedEvent.get("anomalyId").asText()).isEqualTo(anomaly.anomalyId());
+            assertThat(proposedEvent.get("playbook").asText()).isEqualTo("performance.rollback-version");
+
+            Map<String, String> approve = Map.of("decision", "APPROVE", "comment", "1.4.2 doubled p95, roll back");
+            given().contentType(ContentType.JSON).body(approve).post("/api/fixes/" + fixId + "/approval")
+                    .then().statusCode(401).contentType(PROBLEM)
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("status", equalTo(401));
+            given().auth().oauth2(token("mallory", Set.of("approver"), "https://evil.example/issuer"))
+                    .contentType(ContentType.JSON).body(approve).post("/api/fixes/" + fixId + "/approval")
+                    .then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", startsWith("Bearer"));
+            given().auth().oauth2(token("bob", Set.of("viewer"))).contentType(ContentType.JSON).body(approve)
+                    .post("/api/fixes/" + fixId + "/approval")
+                    .then().statusCode(403).contentType(PROBLEM).body("detail", containsString("approver"));
+            given().get("/api/fixes/" + fixId).then().body("status", equalTo("PENDING_APPROVAL"));
+
+            given().auth().oauth2(token("alice", Set.of("approver"))).contentType(ContentType.JSON).body(approve)
+                    .post("/api/fixes/" + fixId + "/approval")
+                    .then().statusCode(200)
+                    .body("status", equalTo("ROLLED_OUT"))
+                    .body("decisions", hasSize(1))
+                    .body("decisions[0].decision", equalTo("APPROVE"))
+                    .body("decisions[0].decidedBy", equalTo("alice"))
+                    .body("decisions[0].comment", equalTo("1.4.2 doubled p95, roll back"))
+                    .body("rollout.targetKind", equalTo("Deployment"))
+                    .body("rollout.namespace", equalTo("default"))
+                    .body("rollout.target", equalTo(service))
+                    .body("rollout.action", equalTo("rollback"))
+                    .body("rollout.parameters.toVersion", equalTo("1.4.1"))
+                    .body("rollout.outcome", equalTo("SUCCEEDED"))
+                    .body("rollout.completedAt", notNullValue())
+                    .body("steps.status", equalTo(List.of("PENDING_APPROVAL", "APPROVED", "ROLLED_OUT")))
+                    .body("steps[1].actor", equalTo("alice"))
+                    .body("steps[2].actor", equalTo("selfheal"));
+
+            given().get("/api/fixes/" + fixId + "/audit").then().statusCode(200)
+                    .body("kind", equalTo(List.of("TRANSITION", "DECISION", "TRANSITION", "TRANSITION")))
+                    .body("toStatus", equalTo(java.util.Arrays.asList("PENDING_APPROVAL", null, "APPROVED", "ROLLED_OUT")))
+                    .body("[1].actor", equalTo("alice"))
+                    .body("[1].decision", equalTo("APPROVE"))
+                    .body("[1].comment", equalTo("1.4.2 doubled p95, roll back"))
+                    .body("[1].at", notNullValue())
+                    .body("[3].actor", equalTo("selfheal"))
+                    .body("[3].comment", containsString("Deployment default/" + service));
+
+            List<ConsumerRecord<String, String>> transitions = poll(fixEvents, fixId, 2);
+            assertThat(transitions).extracting(r -> header(r, "ce_type"))
+                    .containsExactly("dev.selfheal.fix.approved", "dev.selfheal.fix.rolled-out");
+            assertThat(transitions).extracting(r -> header(r, "ce_id"))
+                    .containsExactly(fixId + ":APPROVED", fixId + ":ROLLED_OUT");
+            JsonNode approved = JSON.readTree(transitions.get(0).value());
+            assertThat(approved.get("actor").asText()).isEqualTo("alice");
+            assertThat(approved.get("comment").asText()).isEqualTo("1.4.2 doubled p95, roll back");
+            assertThat(JSON.readTree(transitions.get(1).value()).get("actor").asText()).isEqualTo("selfheal");
+
+            given().auth().oauth2(token("alice", Set.of("approver"))).contentType(ContentType.JSON)
+                    .body(Map.of("decision", "REJECT")).post("/api/fixes/" + fixId + "/approval")
+                    .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("ROLLED_OUT"));
+        }
+    }
+
+    @Test
+    void redeliveredAnomalyCreatesNoSecondProposal() throws Exception {
+        String service = "cart-" + suffix();
+        AnomalyDetected anomaly = performance(service, "2.0.0", "2.0.0");
+        String eventId = anomaly.anomalyId();
+        produce(eventId, anomaly);
+        String first = awaitFixes(service, 1).get(0);
+
+        produce(eventId, anomaly);
+        // A later anomaly on the same partition (same key) is processed after the redelivery.
+        AnomalyDetected later = performance(service, "2.0.0", "2.0.0");
+        produce(later.anomalyId(), later);
+
+        List<String> fixes = awaitFixes(service, 2);
+        assertThat(fixes).containsExactlyInAnyOrder(first, FixMapper.fixId(later.anomalyId()));
+        given().get("/api/fixes/" + first + "/audit").then().body("", hasSize(1));
+    }
+
+    @Test
+    void rejectedProposalIsRecordedWithTheApproverAndPublished() throws Exception {
+        String service = "search-" + suffix();
+        AnomalyDetected anomaly = performance(service, "3.1.0", "3.1.0");
+
+        try (KafkaConsumer<String, String> fixEvents = consumer(FIXES_TOPIC)) {
+            produce(anomaly.anomalyId(), anomaly);
+            String fixId = awaitFixes(service, 1).get(0);
+            given().get("/api/fixes/" + fixId).then()
+                    .body("playbook", equalTo("performance.scale-out"))
+                    .body("action.parameters.addReplicas", equalTo("3"));
+
+            given().auth().oauth2(token("carol", Set.of("approver", "viewer"))).contentType(ContentType.JSON)
+                    .body(Map.of("decision", "REJECT", "comment", "  a load test is running  "))
+                    .post("/api/fixes/" + fixId + "/approval")
+                    .then().statusCode(200)
+                    .body("status", equalTo("REJECTED"))
+                    .body("rollout", nullValue())
+                    .body("decisions[0].decidedBy", equalTo("carol"))
+                    .body("decisions[0].comment", equalTo("a load test is running"));
+
+            given().queryParam("status", "REJECTED").queryParam("service", service).get("/api/fixes").then()
+                    .body("id", equalTo(List.of(fixId)))
+                    .body("[0].decision.decidedBy", equalTo("carol"));
+            given().queryParam("status", "PENDING_APPROVAL").queryParam("service", service).get("/api/fixes").then()
+                    .body("", empty());
+            given().get("/api/fixes/" + fixId + "/audit").then()
+                    .body("kind", equalTo(List.of("TRANSITION", "DECISION", "TRANSITION")))
+                    .body("[2].toStatus", equalTo("REJECTED"))
+                    .body("[2].actor", equalTo("carol"));
+
+            List<ConsumerRecord<String, String>> events = poll(fixEvents, fixId, 2);
+            assertThat(header(events.get(1), "ce_type")).isEqualTo("dev.selfheal.fix.rejected");
+            JsonNode rejected = JSON.readTree(events.get(1).value());
+            assertThat(rejected.get("actor").asText()).isEqualTo("carol");
+            assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+
+            given().auth().oauth2(token("alice", Set.of("approver"))).contentType(ContentType.JSON)
+                    .body(Map.of("decision", "APPROVE")).post("/api/fixes/" + fixId + "/approval")
+                    .then().statusCode(409).contentType(PROBLEM);
+        }
+    }
+
+    @Test
+    void badRequestsAreProblemsThatNameTheField() throws Exception {
+        String service = "payments-" + suffix();
+        AnomalyDetected anomaly = new AnomalyDetected("anomaly-" + UUID.randomUUID(), Capability.ERROR, service,
+                "7.0.1", "POST /pay", Instant.now(), 9.5, Severity.HIGH, "error rate rose to 9.5%",
+                new Evidence(Map.of("errorRate", 0.095), Map.of("signature", "IllegalStateException"), List.of("t-9")));
+        produce(anomaly.anomalyId(), anomaly);
+        String fixId = awaitFixes(service, 1).get(0);
+        given().get("/api/fixes/" + fixId).then().body("playbook", equalTo("investigate"))
+                .body("diagnosis", containsString("signature = IllegalStateException"));
+        String approver = token("alice", Set.of("approver"));
+        String approval = "/api/fixes/" + fixId + "/approval";
+
+        given().auth().oauth2(approver).contentType(ContentType.JSON).body(Map.of("decision", "MAYBE"))
+                .post(approval).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("decision")).body("detail", containsString("MAYBE"));
+        given().auth().oauth2(approver).contentType(ContentType.JSON).body(Map.of("comment", "no decision"))
+                .post(approval).then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("decision"));
+        given().auth().oauth2(approver).contentType(ContentType.JSON)
+                .post(approval).then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("body"));
+        given().auth().oauth2(approver)
+                .post(approval).then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("body"));
+        given().auth().oauth2(approver).contentType(ContentType.TEXT).body("APPROVE")
+                .post(approval).then().statusCode(415).contentType(PROBLEM);
+        given().auth().oauth2(approver).contentType(ContentType.JSON).body("{\"decision\": ")
+                .post(approval).then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(approver).contentType(ContentType.JSON).body("{\"decision\": {\"x\": 1}}")
+                .post(approval).then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("decision"));
+        given().auth().oauth2(approver).contentType(ContentType.JSON)
+                .body(Map.of("decision", "APPROVE", "comment", "x".repeat(2001)))
+                .post(approval).then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("comment"));
+        given().get("/api/fixes/" + fixId + "/audit").then().body("", hasSize(1));
+
+        given().auth().oauth2(approver).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/fixes/no-such-fix/approval").then().statusCode(404).contentType(PROBLEM);
+        given().get("/api/fixes/no-such-fix").then().statusCode(404).contentType(PROBLEM);
+        given().get("/api/fixes/no-such-fix/audit").then().statusCode(404).contentType(PROBLEM);
+        given().queryParam("status", "DONE").get("/api/fixes").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("status"));
+        given().queryParam("limit", 0).get("/api/fixes").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void unreadableAnomalyGoesToTheDeadLetterTopic() {
+        String key = "unreadable-" + suffix();
+        try (KafkaConsumer<String, String> dlq = consumer("selfheal.anomalies.v1.healer.dlq");
+                KafkaProducer<String, String> producer = producer()) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("selfheal.anomalies.v1", key, "{not json");
+            ceHeaders(record, key);
+            producer.send(record).get();
+            assertThat(poll(dlq, key, 1)).hasSize(1);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void auditTrailCannotBeChangedOrDeleted() throws Exception {
+        String service = "ledger-" + suffix();
+        AnomalyDetected anomaly = performance(service, "1.0", "1.1");
+        produce(anomaly.anomalyId(), anomaly);
+        String fixId = awaitFixes(service, 1).get(0);
+
+        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+                Statement sql = db.createStatement()) {
+            assertThatThrownBy(() -> sql.executeUpdate(
+                    "update healer.audit_entry set actor = 'someone-else' where fix_id = '" + fixId + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> sql.executeUpdate("delete from healer.audit_entry where fix_id = '" + fixId + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> sql.executeUpdate("truncate healer.audit_entry cascade"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        }
+        given().get("/api/fixes/" + fixId + "/audit").then().body("[0].actor", equalTo("selfheal"));
+    }
+
+    @Test
+    void dashboardApiDescriptionAndMetricsAreServed() throws Exception {
+        String service = "metrics-" + suffix();
+        AnomalyDetected anomaly = performance(service, "1.0", "1.0");
+        produce(anomaly.anomalyId(), anomaly);
+        String fixId = awaitFixes(service, 1).get(0);
+        given().auth().oauth2(token("alice", Set.of("approver"))).contentType(ContentType.JSON)
+                .body(Map.of("decision", "REJECT")).post("/api/fixes/" + fixId + "/approval").then().statusCode(200);
+
+        given().get("/").then().statusCode(200).body(containsString("Selfheal · healer"))
+                .body(containsString("/_selfheal/app.js"));
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/fixes/{id}/approval"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("selfheal_healer_proposals_total{playbook=\"performance.scale-out\""))
+                .body(containsString("selfheal_healer_decisions_total{outcome=\"reject\""));
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static AnomalyDetected performance(String service, String baselineVersion, String observedVersion) {
+        Map<String, Double> figures = Map.of("baseline.p95Ms", 120.0, "observed.p95Ms", 492.0, "p95Ratio", 4.1,
+                "baseline.samples", 480.0, "observed.samples", 120.0);
+        Map<String, String> details = Map.of("baseline.versions", baselineVersion, "observed.versions", observedVersion);
+        return new AnomalyDetected("anomaly-" + UUID.randomUUID(), Capability.PERFORMANCE, service, observedVersion,
+                "POST /orders", Instant.now(), 4.1, Severity.HIGH, "p95 of POST /orders is 4.1x its baseline",
+                new Evidence(figures, details, List.of("trace-1", "trace-2")));
+    }
+
+    private static String token(String name, Set<String> groups) {
+        return token(name, groups, JwtKeyResource.ISSUER);
+    }
+
+    private static String token(String name, Set<String> groups, String issuer) {
+        try {
+            PrivateKey key = KeyUtils.readPrivateKey(JwtKeyResource.PRIVATE_KEY);
+            return Jwt.issuer(issuer).upn(name).subject(name).groups(groups)
+                    .issuedAt(Instant.now()).expiresIn(Duration.ofMinutes(5)).sign(key);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot sign a test token", e);
+        }
+    }
+
+    private List<String> awaitFixes(String service, int count) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().queryParam("service", service).get("/api/fixes")
+                        .then().statusCode(200).extract().jsonPath().getList("id", String.class),
+                        ids -> ids.size() >= count);
+    }
+
+    private void produce(String eventId, AnomalyDetected anomaly) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("selfheal.anomalies.v1", anomaly.service(),
+                    JSON.writeValueAsString(anomaly));
+            ceHeaders(record, eventId);
+            producer.send(record).get();
+        }
+    }
+
+    private static void ceHeaders(ProducerRecord<String, String> record, String eventId) {
+        record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", "dev.selfheal.anomaly.detected".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_source", "/selfheal/detector-service".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    private KafkaConsumer<String, String> consumer(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    /** The next {@code n} records keyed {@code key}; the consumer keeps its position between calls. */
+    private static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer, String key, int n) {
+        Predicate<ConsumerRecord<String, String>> mine = r -> key.equals(r.key());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                if (mine.test(r)) {
+                    found.add(r);
+                }
+            });
+            return found.size() >= n;
+        });
+        assertThat(found).as("records keyed %s", key).hasSize(n);
+        return found;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
