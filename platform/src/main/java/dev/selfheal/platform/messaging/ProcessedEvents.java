@@ -47,7 +47,9 @@ public class ProcessedEvents {
                             }
                             return work.apply(message.getPayload());
                         }))
-                .onFailure().retry().withBackOff(java.time.Duration.ofMillis(200)).atMost(3)
+                // A transient failure (a lost connection, a serialization conflict) may pass; an invalid event never will.
+                .onFailure(failure -> !(failure instanceof IllegalArgumentException))
+                .retry().withBackOff(java.time.Duration.ofMillis(200)).atMost(3)
                 .onItemOrFailure().transformToUni((ignored, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message.ack())
                         : nack(message, failure));
