@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
  * external broker or database is configured. Prints {@code KAFKA_BOOTSTRAP_SERVERS=...}, {@code DB_URL=...}
  * and then {@code READY}, one per line.
  *
- * <p>Usage: {@code java -jar embedded-infra.jar [--kafka-port N] [--db-port N] [--work-dir DIR] [--no-kafka] [--no-db]}
+ * <p>Usage: {@code java -cp "embedded-infra.jar:lib/*" dev.selfheal.infra.EmbeddedInfraMain [--kafka-port N] [--db-port N] [--work-dir DIR] [--no-kafka] [--no-db]}
  */
 public final class EmbeddedInfraMain {
 

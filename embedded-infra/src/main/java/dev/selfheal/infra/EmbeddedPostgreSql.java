@@ -40,6 +40,8 @@ public final class EmbeddedPostgreSql implements AutoCloseable {
                     .setCleanDataDirectory(true)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
+                    // zonky turns this off for speed; Selfheal acknowledges only what is durably stored.
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement()) {

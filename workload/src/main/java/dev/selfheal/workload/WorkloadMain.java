@@ -9,7 +9,7 @@ import java.util.Map;
  * Plays the sample workload against a running telemetry-service: a steady phase on checkout 1.0.0, then the
  * release of 1.1.0 with its latency regression.
  *
- * <p>Usage: {@code java -jar workload.jar [--telemetry URL] [--steady N] [--regression N] [--rate TRACES_PER_S]
+ * <p>Usage: {@code java -cp "workload.jar:lib/*" dev.selfheal.workload.WorkloadMain [--telemetry URL] [--steady N] [--regression N] [--rate TRACES_PER_S]
  * [--healer URL]}. With {@code --healer}, it waits for the fix proposal that answers the regression and prints
  * how to approve it.
  */
