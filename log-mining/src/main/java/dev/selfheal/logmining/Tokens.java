@@ -1,0 +1,141 @@
+package dev.selfheal.logmining;
+
+import java.util.Arrays;
+
+/**
+ * One line cut into tokens, in reusable buffers so that tokenising allocates nothing once warmed up.
+ *
+ * <p>A token is a maximal run of characters that are neither whitespace nor one of the structural delimiters
+ * {@code , ; | ( ) [ ] { } " ' =}. Splitting on {@code =} keeps the key of a {@code key=value} pair as a constant
+ * while its value becomes a parameter. Colons, dots, slashes and dashes stay inside tokens so that times,
+ * addresses with ports, host names, paths and URLs each remain one parameter.
+ */
+final class Tokens {
+
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
+    private boolean[] variable = new boolean[64];
+    private long[] hashes = new long[64];
+    private int size;
+    private String line;
+    private int lineEnd;
+
+    /** Tokenises {@code text} up to its first line break: the rest of a multi-line record never shapes its template. */
+    void tokenise(String text) {
+        line = text;
+        size = 0;
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                break;
+            }
+            if (isDelimiter(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int groupEnd = c == '[' ? closingBracket(text, i, length) : -1;
+            long hash = 0xcbf29ce484222325L;
+            boolean hasDigit = false;
+            while (i < length) {
+                c = text.charAt(i);
+                if (groupEnd >= 0 ? i > groupEnd : isDelimiter(c) || c == '\n' || c == '\r') {
+                    break;
+                }
+                hasDigit |= c >= '0' && c <= '9';
+                hash = (hash ^ c) * 0x100000001b3L;
+                i++;
+            }
+            add(start, i, hash, hasDigit || TokenClass.isVariableWithoutDigit(text, start, i));
+        }
+        lineEnd = i;
+    }
+
+    private void add(int start, int end, long hash, boolean isVariable) {
+        if (size == starts.length) {
+            int capacity = size * 2;
+            starts = Arrays.copyOf(starts, capacity);
+            ends = Arrays.copyOf(ends, capacity);
+            variable = Arrays.copyOf(variable, capacity);
+            hashes = Arrays.copyOf(hashes, capacity);
+        }
+        starts[size] = start;
+        ends[size] = end;
+        variable[size] = isVariable;
+        hashes[size] = hash;
+        size++;
+    }
+
+    /**
+     * The index of the bracket closing the one at {@code open} on the same line, or -1. A bracketed group is one
+     * token: headers put thread names, request contexts and timestamps in brackets, and counting them as one
+     * position keeps every line of a source aligned however many words its thread name has.
+     */
+    private static int closingBracket(String text, int open, int length) {
+        int depth = 0;
+        for (int i = open; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return i;
+            } else if (c == '\n' || c == '\r') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    static boolean isDelimiter(char c) {
+        switch (c) {
+            case ' ', '\t', ',', ';', '|', '(', ')', ']', '{', '}', '"', '\'', '=':
+                return true;
+            default:
+                return c < ' ';
+        }
+    }
+
+    /** A hash of the token sequence with every variable token reduced to the same placeholder. */
+    long shapeHash() {
+        long h = size;
+        for (int t = 0; t < size; t++) {
+            h = h * 0x9E3779B97F4A7C15L + (variable[t] ? 0x5bd1e995L : hashes[t]);
+        }
+        return h ^ (h >>> 29);
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isVariable(int t) {
+        return variable[t];
+    }
+
+    int start(int t) {
+        return starts[t];
+    }
+
+    int end(int t) {
+        return ends[t];
+    }
+
+    String line() {
+        return line;
+    }
+
+    int lineEnd() {
+        return lineEnd;
+    }
+
+    String text(int t) {
+        return line.substring(starts[t], ends[t]);
+    }
+
+    boolean textEquals(int t, String other) {
+        int length = ends[t] - starts[t];
+        return other.length() == length && line.regionMatches(starts[t], other, 0, length);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.selfheal.logmining;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LogTemplateMinerTest {
+
+    private final LogTemplateMiner miner = new LogTemplateMiner();
+
+    @Test
+    void linesThatDifferOnlyInValuesShareATemplate() {
+        MinedLine first = miner.mine("2024-05-01 10:00:01,123 INFO [main] Order 1001 shipped to 10.0.0.7:8080 in 35ms");
+        MinedLine second = miner.mine("2024-05-01 10:00:02,456 INFO [main] Order 1002 shipped to 10.0.0.9:8080 in 12ms");
+
+        assertThat(second.templateId()).isEqualTo(first.templateId());
+        assertThat(second.template()).isEqualTo("<*> <*>,<*> <*> [main] Order <*> shipped to <*> in <*>");
+    }
+
+    @Test
+    void differentMessagesStayApart() {
+        MinedLine shipped = miner.mine("2024-05-01 10:00:01 INFO Order 1001 shipped to warehouse");
+        MinedLine cancelled = miner.mine("2024-05-01 10:00:02 INFO Payment declined for customer 77 by bank");
+
+        assertThat(cancelled.templateId()).isNotEqualTo(shipped.templateId());
+        assertThat(miner.templates()).hasSize(2);
+    }
+
+    @Test
+    void parametersComeOutInLineOrder() {
+        MinedLine line = miner.mine("08:15:02 user=alice took 250ms on /api/orders/17 from 192.168.1.4");
+
+        assertThat(line.parameters()).containsExactly("08:15:02", "250ms", "/api/orders/17", "192.168.1.4");
+    }
+
+    @Test
+    void aTemplateGeneralisesAWordThatVariesAndKeepsItsId() {
+        int id = miner.mine("10:00:01 INFO Session opened for user alice from terminal console").templateId();
+        miner.mine("10:00:02 INFO Session opened for user bob from terminal console");
+        MinedLine third = miner.mine("10:00:03 INFO Session opened for user carol from terminal console");
+
+        assertThat(third.templateId()).isEqualTo(id);
+        assertThat(third.template()).isEqualTo("<*> <*> Session opened for user <*> from terminal console");
+        assertThat(third.parameters()).containsExactly("10:00:03", "INFO", "carol");
+    }
+
+    @Test
+    void idsStayStableAndCountsAddUp() {
+        int a = miner.mine("job 1 started").templateId();
+        int b = miner.mine("disk /dev/sda1 is 91% full").templateId();
+        for (int i = 2; i < 50; i++) {
+            assertThat(miner.mine("job " + i + " started").templateId()).isEqualTo(a);
+        }
+        assertThat(miner.mine("disk /dev/sdb2 is 97% full").templateId()).isEqualTo(b);
+
+        assertThat(miner.templates()).containsExactly(
+                new LogTemplate(a, "job <*> started", 49),
+                new LogTemplate(b, "disk <*> is <*> full", 2));
+    }
+
+    @Test
+    void onlyTheFirstLineOfAJoinedRecordShapesTheTemplate() {
+        MinedLine one = miner.mine("ERROR Request 17 failed\njava.lang.IllegalStateException: boom\n\tat a.B.c(B.java:3)");
+        MinedLine two = miner.mine("ERROR Request 18 failed\njava.io.IOException: reset\n\tat x.Y.z(Y.java:9)\n\tat q.R.s(R.java:1)");
+
+        assertThat(two.templateId()).isEqualTo(one.templateId());
+        assertThat(two.template()).isEqualTo("<*> Request <*> failed");
+    }
+}

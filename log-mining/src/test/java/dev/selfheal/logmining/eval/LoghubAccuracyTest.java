@@ -1,0 +1,38 @@
+package dev.selfheal.logmining.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Guards the grouping accuracy reached on the Loghub samples in ../shared/datasets against regressions. The floors
+ * sit a little under the figures recorded in docs/benchmarks.md.
+ */
+class LoghubAccuracyTest {
+
+    @ParameterizedTest
+    @CsvSource({"loghub-2k, 0.77", "loghub-2k-corrected, 0.77"})
+    void meanGroupingAccuracyStaysAboveItsFloor(String dataset, double floor) throws IOException {
+        Path directory = datasets().resolve(dataset);
+        assumeTrue(Files.isDirectory(directory), () -> directory + " is absent");
+
+        List<LoghubSystem> systems = LoghubSystem.loadAll(directory);
+        double mean = systems.stream().mapToDouble(LoghubEvaluation::groupingAccuracy).average().orElseThrow();
+
+        assertThat(systems).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(mean).isGreaterThanOrEqualTo(floor);
+    }
+
+    /** ../shared/datasets next to the repository root, which surefire passes as selfheal.root. */
+    private static Path datasets() {
+        Path root = Path.of(System.getProperty("selfheal.root", "..")).toAbsolutePath();
+        return root.resolveSibling("shared").resolve("datasets");
+    }
+}
