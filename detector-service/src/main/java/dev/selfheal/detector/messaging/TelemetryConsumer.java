@@ -1,7 +1,9 @@
 package dev.selfheal.detector.messaging;
 
+import dev.selfheal.contracts.v1.EventTypes;
 import dev.selfheal.contracts.v1.SpanRecorded;
 import dev.selfheal.detector.latency.LatencyDetector;
+import dev.selfheal.platform.messaging.CloudEvents;
 import dev.selfheal.platform.messaging.ProcessedEvents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +30,9 @@ public class TelemetryConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<SpanRecorded> message) {
+        if (!CloudEvents.isFor(message, EventTypes.SPAN_RECORDED)) {
+            return CloudEvents.skip(message);
+        }
         return processed.once(CONSUMER, message, latency::record);
     }
 }

@@ -196,6 +196,30 @@ class AnomalyResourceTest {
     }
 
     @Test
+    void otherEventTypesOnTheTelemetryTopicAreSkippedNotDeadLettered() throws Exception {
+        String service = "logs-" + hex(6);
+        String key = hex(32);
+        SpanRecorded marker = span(service, "1.0.0", "GET /marker", Instant.now(), 3);
+        ProducerRecord<String, String> log = record(UUID.randomUUID().toString(), key,
+                "{\"service\":\"" + service + "\",\"body\":\"cache warmed\"}");
+        log.headers().remove("ce_type");
+        log.headers().add("ce_type", "dev.selfheal.telemetry.log.recorded".getBytes(StandardCharsets.UTF_8));
+        try (KafkaConsumer<String, String> deadLetters = consumer(DEAD_LETTERS);
+                KafkaProducer<String, String> producer = producer()) {
+            producer.send(log);
+            // Same key, so the same partition: once the marker is counted, the log event was consumed before it.
+            producer.send(record(marker.eventId(), key, JSON.writeValueAsString(marker)));
+            producer.flush();
+
+            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("service", service).get("/api/baselines")
+                    .then().statusCode(200).body("handler", equalTo(List.of("GET /marker"))));
+            List<String> deadKeys = new ArrayList<>();
+            deadLetters.poll(Duration.ofSeconds(2)).forEach(r -> deadKeys.add(r.key()));
+            assertThat(deadKeys).doesNotContain(key);
+        }
+    }
+
+    @Test
     void unreadableAndIncompleteSpansGoToTheDeadLetterTopic() throws Exception {
         String garbled = "garbled-" + hex(8);
         String incomplete = "incomplete-" + hex(8);

@@ -1,12 +1,18 @@
 package dev.selfheal.docs.messaging;
 
+import dev.selfheal.contracts.v1.EventTypes;
 import dev.selfheal.contracts.v1.FixEvent;
+import dev.selfheal.contracts.v1.FixStatus;
 import dev.selfheal.docs.fix.FixService;
 import dev.selfheal.docs.page.DocsService;
+import dev.selfheal.platform.messaging.CloudEvents;
 import dev.selfheal.platform.messaging.ProcessedEvents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -23,6 +29,10 @@ public class FixConsumer {
 
     private static final Logger LOG = Logger.getLogger(FixConsumer.class);
 
+    /** The fixes topic's event types, one per state a fix can enter. */
+    private static final Set<String> FIX_TYPES = Arrays.stream(FixStatus.values()).map(EventTypes::fix)
+            .collect(Collectors.toUnmodifiableSet());
+
     private final ProcessedEvents processed;
     private final FixService fixes;
     private final DocsService docs;
@@ -35,6 +45,9 @@ public class FixConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<FixEvent> message) {
+        if (CloudEvents.type(message).filter(type -> !FIX_TYPES.contains(type)).isPresent()) {
+            return CloudEvents.skip(message);
+        }
         FixEvent fix = message.getPayload();
         if (fix == null) {
             return processed.once(CONSUMER, message, fixes::record);

@@ -1,7 +1,9 @@
 package dev.selfheal.docs.messaging;
 
+import dev.selfheal.contracts.v1.EventTypes;
 import dev.selfheal.contracts.v1.SpanRecorded;
 import dev.selfheal.docs.observation.ObservationService;
+import dev.selfheal.platform.messaging.CloudEvents;
 import dev.selfheal.platform.messaging.ProcessedEvents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,9 @@ public class TelemetryConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<SpanRecorded> message) {
+        if (!CloudEvents.isFor(message, EventTypes.SPAN_RECORDED)) {
+            return CloudEvents.skip(message);
+        }
         SpanRecorded span = message.getPayload();
         if (span != null) {
             List<String> problems = EventChecks.problems(span);

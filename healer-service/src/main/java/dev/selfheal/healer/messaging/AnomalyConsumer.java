@@ -1,7 +1,9 @@
 package dev.selfheal.healer.messaging;
 
 import dev.selfheal.contracts.v1.AnomalyDetected;
+import dev.selfheal.contracts.v1.EventTypes;
 import dev.selfheal.healer.fix.FixService;
+import dev.selfheal.platform.messaging.CloudEvents;
 import dev.selfheal.platform.messaging.ProcessedEvents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +27,9 @@ public class AnomalyConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<AnomalyDetected> message) {
+        if (!CloudEvents.isFor(message, EventTypes.ANOMALY_DETECTED)) {
+            return CloudEvents.skip(message);
+        }
         return processed.once(CONSUMER, message, fixes::propose);
     }
 }

@@ -1,7 +1,8 @@
 package dev.selfheal.platform.messaging;
 
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.net.URI;
@@ -45,11 +46,33 @@ public final class CloudEvents {
     public static Optional<String> id(Message<?> message) {
         Optional<String> fromMetadata = message.getMetadata(IncomingCloudEventMetadata.class)
                 .map(IncomingCloudEventMetadata::getId);
-        if (fromMetadata.isPresent()) {
-            return fromMetadata;
-        }
+        return fromMetadata.isPresent() ? fromMetadata : header(message, "ce_id");
+    }
+
+    /** The type of an incoming CloudEvent, from its metadata or, failing that, its raw {@code ce_type} header. */
+    public static Optional<String> type(Message<?> message) {
+        Optional<String> fromMetadata = message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(IncomingCloudEventMetadata::getType);
+        return fromMetadata.isPresent() ? fromMetadata : header(message, "ce_type");
+    }
+
+    /**
+     * Whether a consumer of {@code type} should handle this message. A topic carries several event types (the
+     * telemetry topic carries spans, logs, errors...): a consumer acknowledges and skips the others. A message
+     * without a type is handled, so that a producer that sets no type is not silently ignored.
+     */
+    public static boolean isFor(Message<?> message, String type) {
+        return type(message).map(type::equals).orElse(true);
+    }
+
+    /** Acknowledges a message this consumer does not handle. */
+    public static Uni<Void> skip(Message<?> message) {
+        return Uni.createFrom().completionStage(message.ack());
+    }
+
+    private static Optional<String> header(Message<?> message, String name) {
         return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getHeaders().lastHeader("ce_id"))
+                .map(kafka -> kafka.getHeaders().lastHeader(name))
                 .map(Header::value)
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
