@@ -15,7 +15,7 @@ import java.util.Map;
 public final class LogTemplateMiner {
 
     /** Share of constant positions that must agree before a line joins a template of its length. */
-    static final double SIMILARITY = 0.85;
+    static final double SIMILARITY = 0.9;
 
     private final Tokens tokens = new Tokens();
     private final ShapeCache cache = new ShapeCache();

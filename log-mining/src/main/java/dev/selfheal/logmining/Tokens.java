@@ -53,7 +53,15 @@ final class Tokens {
         lineEnd = i;
     }
 
+    /**
+     * Adjacent parameters collapse into one ({@code 10.0.0.1,10.0.0.2}, a list of block ids, a timestamp spread over
+     * several tokens): how many values a list holds must not make a new template.
+     */
     private void add(int start, int end, long hash, boolean isVariable) {
+        if (isVariable && size > 0 && variable[size - 1]) {
+            ends[size - 1] = end;
+            return;
+        }
         if (size == starts.length) {
             int capacity = size * 2;
             starts = Arrays.copyOf(starts, capacity);

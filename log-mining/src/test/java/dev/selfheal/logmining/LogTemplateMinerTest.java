@@ -14,7 +14,7 @@ class LogTemplateMinerTest {
         MinedLine second = miner.mine("2024-05-01 10:00:02,456 INFO [main] Order 1002 shipped to 10.0.0.9:8080 in 12ms");
 
         assertThat(second.templateId()).isEqualTo(first.templateId());
-        assertThat(second.template()).isEqualTo("<*> <*>,<*> <*> [main] Order <*> shipped to <*> in <*>");
+        assertThat(second.template()).isEqualTo("<*> [main] Order <*> shipped to <*> in <*>");
     }
 
     @Test
@@ -35,13 +35,13 @@ class LogTemplateMinerTest {
 
     @Test
     void aTemplateGeneralisesAWordThatVariesAndKeepsItsId() {
-        int id = miner.mine("10:00:01 INFO Session opened for user alice from terminal console").templateId();
-        miner.mine("10:00:02 INFO Session opened for user bob from terminal console");
-        MinedLine third = miner.mine("10:00:03 INFO Session opened for user carol from terminal console");
+        int id = miner.mine("10:00:01 INFO Session opened for user alice from terminal console on host gateway").templateId();
+        miner.mine("10:00:02 INFO Session opened for user bob from terminal console on host gateway");
+        MinedLine third = miner.mine("10:00:03 INFO Session opened for user carol from terminal console on host gateway");
 
         assertThat(third.templateId()).isEqualTo(id);
-        assertThat(third.template()).isEqualTo("<*> <*> Session opened for user <*> from terminal console");
-        assertThat(third.parameters()).containsExactly("10:00:03", "INFO", "carol");
+        assertThat(third.template()).isEqualTo("<*> Session opened for user <*> from terminal console on host gateway");
+        assertThat(third.parameters()).containsExactly("10:00:03 INFO", "carol");
     }
 
     @Test
