@@ -3,7 +3,10 @@ package dev.selfheal.contracts.v1;
 /** CloudEvent {@code type} values, one per kind of event, and the default topic each is published on. */
 public final class EventTypes {
 
-    /** Default topic of {@link SpanRecorded} events. */
+    /**
+     * Default topic of {@link SpanRecorded}, {@link ErrorObserved}, {@link DependencyCalled}, {@link StateMutated}
+     * and {@link LogRecorded} events: everything telemetry-service normalises.
+     */
     public static final String TELEMETRY_TOPIC = "selfheal.telemetry.v1";
     /** Default topic of {@link AnomalyDetected} events. */
     public static final String ANOMALIES_TOPIC = "selfheal.anomalies.v1";
@@ -13,6 +16,10 @@ public final class EventTypes {
     public static final String DOCS_TOPIC = "selfheal.docs.v1";
 
     public static final String SPAN_RECORDED = "dev.selfheal.telemetry.span.recorded";
+    public static final String ERROR_OBSERVED = "dev.selfheal.telemetry.error.observed";
+    public static final String DEPENDENCY_CALLED = "dev.selfheal.telemetry.dependency.called";
+    public static final String STATE_MUTATED = "dev.selfheal.telemetry.state.mutated";
+    public static final String LOG_RECORDED = "dev.selfheal.telemetry.log.recorded";
     public static final String ANOMALY_DETECTED = "dev.selfheal.anomaly.detected";
     public static final String DOCS_REGENERATED = "dev.selfheal.docs.regenerated";
 

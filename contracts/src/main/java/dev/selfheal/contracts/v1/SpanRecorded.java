@@ -17,6 +17,8 @@ import java.util.Map;
  * @param durationMs   how long it took, in milliseconds
  * @param status       whether it succeeded
  * @param attributes   the span's attributes, flattened to strings
+ * @param kind         the span's role (server, client, ...), when the source knows it; optional
+ * @param environment  where the service runs ({@code deployment.environment.name}), when known; optional
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SpanRecorded(
@@ -29,10 +31,19 @@ public record SpanRecorded(
         Instant start,
         double durationMs,
         SpanStatus status,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        SpanKind kind,
+        String environment) {
 
     public SpanRecorded {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** A span whose kind and environment are not known, as {@code POST /api/events} receives it. */
+    public SpanRecorded(String service, String version, String traceId, String spanId, String parentSpanId,
+            String handler, Instant start, double durationMs, SpanStatus status, Map<String, String> attributes) {
+        this(service, version, traceId, spanId, parentSpanId, handler, start, durationMs, status, attributes, null,
+                null);
     }
 
     /** The event id of this execution: stable, so that a re-sent span is recognised downstream. */

@@ -14,11 +14,16 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,7 +54,48 @@ class ContractRoundTripTest {
                 Arguments.of("fix-event", new FixEvent("f1", "0b7c", Capability.PERFORMANCE, "checkout",
                         "POST /orders", FixStatus.PENDING_APPROVAL, "performance.scale-out", "Scale out",
                         "latency rose under load", "selfheal", null, AT)),
-                Arguments.of("docs-regenerated", new DocsRegenerated("checkout", 7, AT, "fix", List.of("f1"), 12)));
+                Arguments.of("docs-regenerated", new DocsRegenerated("checkout", 7, AT, "fix", List.of("f1"), 12)),
+                Arguments.of("span-recorded", new SpanRecorded("checkout", "1.4.2",
+                        "4bf92f3577b34da6a3ce929d0e0e4736", "b7ad6b7169203331", "00f067aa0ba902b7",
+                        "InventoryClient.reserve", AT, 12.0, SpanStatus.OK, Map.of("peer.service", "inventory"),
+                        SpanKind.CLIENT, "production")),
+                Arguments.of("error-observed", error()),
+                Arguments.of("error-observed", new ErrorObserved("checkout", "1.4.2", null,
+                        "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", "POST /orders", AT, "span.status.error",
+                        null, "", null, ErrorObserved.signatureOf("span.status.error", "", null))),
+                Arguments.of("dependency-called", dependency(SpanStatus.ERROR, "503")),
+                Arguments.of("dependency-called", dependency(SpanStatus.OK, null)),
+                Arguments.of("state-mutated", state("PAID")),
+                Arguments.of("state-mutated", new StateMutated("checkout", "1.4.2", null,
+                        "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", "POST /orders", AT, "order.status",
+                        "NEW", null)),
+                Arguments.of("log-recorded", log("payment declined for order 42")),
+                Arguments.of("log-recorded", new LogRecorded("checkout", "1.4.2", null, AT, LogSeverity.INFO,
+                        "started", null, null, Map.of(), "t-17", "started", List.of())));
+    }
+
+    static ErrorObserved error() {
+        String template = "order <*> not found";
+        String frame = "com.shop.OrderService.find(OrderService.java:42)";
+        return new ErrorObserved("checkout", "1.4.2", "production", "4bf92f3577b34da6a3ce929d0e0e4736",
+                "00f067aa0ba902b7", "POST /orders", AT, "java.lang.IllegalStateException", "order 1234 not found",
+                template, frame, ErrorObserved.signatureOf("java.lang.IllegalStateException", template, frame));
+    }
+
+    static DependencyCalled dependency(SpanStatus outcome, String errorType) {
+        return new DependencyCalled("checkout", "1.4.2", "production", "4bf92f3577b34da6a3ce929d0e0e4736",
+                "b7ad6b7169203331", "GET", "inventory", DependencyKind.HTTP, null, AT, 12.5, outcome, errorType);
+    }
+
+    static StateMutated state(String value) {
+        return new StateMutated("checkout", "1.4.2", "production", "4bf92f3577b34da6a3ce929d0e0e4736",
+                "00f067aa0ba902b7", "POST /orders", AT, "order.status", value, "NEW");
+    }
+
+    static LogRecorded log(String body) {
+        return new LogRecorded("checkout", "1.4.2", "production", AT, LogSeverity.WARN, body,
+                "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", Map.of("logger", "com.shop.Payments"),
+                null, null, null);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -71,13 +117,77 @@ class ContractRoundTripTest {
                 .anySatisfy(message -> assertThat(message).contains(field));
     }
 
+    /** Every field a schema requires, removed from the first sample of that schema. */
     static Stream<Arguments> requiredFields() {
-        return samples().flatMap(arguments -> {
-            String schemaName = (String) arguments.get()[0];
-            Object sample = arguments.get()[1];
-            return Stream.of("service", "handler").filter(f -> MAPPER.valueToTree(sample).has(f))
-                    .map(field -> Arguments.of(schemaName, field, sample));
-        }).distinct();
+        Map<String, Object> firstSample = new LinkedHashMap<>();
+        samples().forEach(arguments -> firstSample.putIfAbsent((String) arguments.get()[0], arguments.get()[1]));
+        return firstSample.entrySet().stream().flatMap(entry -> required(entry.getKey()).stream()
+                .filter(field -> MAPPER.valueToTree(entry.getValue()).has(field))
+                .map(field -> Arguments.of(entry.getKey(), field, entry.getValue())));
+    }
+
+    @Test
+    void everyRequiredFieldOfEverySchemaIsCovered() {
+        Set<String> covered = new HashSet<>();
+        requiredFields().forEach(arguments -> covered.add(arguments.get()[0] + "." + arguments.get()[1]));
+        List.of("span-recorded", "error-observed", "dependency-called", "state-mutated", "log-recorded")
+                .forEach(schema -> required(schema).forEach(field -> assertThat(covered).contains(schema + "." + field)));
+    }
+
+    @Test
+    void eventIdsFollowTheContentSoAResentBatchKeepsThem() {
+        assertThat(error().eventId()).isEqualTo(error().eventId()).startsWith("4bf92f3577b34da6a3ce929d0e0e4736:00f067aa0ba902b7:");
+        assertThat(dependency(SpanStatus.OK, null).eventId()).isEqualTo(dependency(SpanStatus.OK, null).eventId());
+        assertThat(state("PAID").eventId()).isEqualTo(state("PAID").eventId()).isNotEqualTo(state("SHIPPED").eventId());
+        assertThat(log("a").eventId()).isEqualTo(log("a").eventId()).isNotEqualTo(log("b").eventId());
+        LogRecorded mined = new LogRecorded("checkout", "1.4.2", "production", AT, LogSeverity.WARN, "a",
+                "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", Map.of("logger", "com.shop.Payments"),
+                "t-1", "a", List.of());
+        assertThat(mined.eventId()).as("mining a record later keeps its id").isEqualTo(log("a").eventId());
+        assertThat(Stream.of(error().eventId(), dependency(SpanStatus.OK, null).eventId(),
+                state("PAID").eventId(), log("a").eventId()).distinct()).hasSize(4);
+    }
+
+    @Test
+    void errorSignatureIgnoresTheFrameLineButNotTheTypeTemplateOrMethod() {
+        String type = "java.lang.IllegalStateException";
+        String signature = ErrorObserved.signatureOf(type, "order <*> not found", "com.shop.A.find(A.java:42)");
+
+        assertThat(ErrorObserved.signatureOf(type, "order <*> not found", "com.shop.A.find(A.java:57)")).isEqualTo(signature);
+        assertThat(signature).matches("[0-9a-f]{16}")
+                .isNotEqualTo(ErrorObserved.signatureOf("java.io.IOException", "order <*> not found", "com.shop.A.find(A.java:42)"))
+                .isNotEqualTo(ErrorObserved.signatureOf(type, "order <*> missing", "com.shop.A.find(A.java:42)"))
+                .isNotEqualTo(ErrorObserved.signatureOf(type, "order <*> not found", "com.shop.A.get(A.java:42)"));
+    }
+
+    @Test
+    void aSpanBuiltTheOldWayHasNoKindOrEnvironmentAndOmitsThemInJson() {
+        SpanRecorded old = new SpanRecorded("checkout", "1.4.2", "4bf92f3577b34da6a3ce929d0e0e4736",
+                "00f067aa0ba902b7", null, "GET /cart", AT, 3.0, SpanStatus.OK, Map.of());
+
+        assertThat(old.kind()).isNull();
+        assertThat(old.environment()).isNull();
+        JsonNode json = MAPPER.valueToTree(old);
+        assertThat(json.has("kind")).isFalse();
+        assertThat(json.has("environment")).isFalse();
+    }
+
+    @Test
+    void newTelemetryTypesAreNamedAfterTheirEvents() {
+        assertThat(List.of(EventTypes.ERROR_OBSERVED, EventTypes.DEPENDENCY_CALLED, EventTypes.STATE_MUTATED,
+                EventTypes.LOG_RECORDED)).containsExactly("dev.selfheal.telemetry.error.observed",
+                "dev.selfheal.telemetry.dependency.called", "dev.selfheal.telemetry.state.mutated",
+                "dev.selfheal.telemetry.log.recorded");
+    }
+
+    private static List<String> required(String schemaName) {
+        try (InputStream in = ContractRoundTripTest.class.getResourceAsStream("/schemas/v1/" + schemaName + ".schema.json")) {
+            List<String> fields = new ArrayList<>();
+            MAPPER.readTree(in).get("required").forEach(node -> fields.add(node.asText()));
+            return fields;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest

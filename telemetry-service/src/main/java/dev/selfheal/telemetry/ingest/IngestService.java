@@ -3,7 +3,7 @@ package dev.selfheal.telemetry.ingest;
 import dev.selfheal.contracts.v1.SpanRecorded;
 import dev.selfheal.platform.problem.FieldError;
 import dev.selfheal.platform.problem.ProblemException;
-import dev.selfheal.telemetry.messaging.SpanPublisher;
+import dev.selfheal.telemetry.messaging.TelemetryPublisher;
 import dev.selfheal.telemetry.trace.SpanRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,12 +21,12 @@ import java.util.List;
 public class IngestService {
 
     private final SpanRepository spans;
-    private final SpanPublisher publisher;
+    private final TelemetryPublisher publisher;
     private final IngestConfig config;
     private final ExecutionValidator validator;
     private final MeterRegistry registry;
 
-    public IngestService(SpanRepository spans, SpanPublisher publisher, IngestConfig config, MeterRegistry registry) {
+    public IngestService(SpanRepository spans, TelemetryPublisher publisher, IngestConfig config, MeterRegistry registry) {
         this.spans = spans;
         this.publisher = publisher;
         this.config = config;

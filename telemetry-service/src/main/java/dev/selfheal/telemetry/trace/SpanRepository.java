@@ -62,6 +62,8 @@ public class SpanRepository implements PanacheRepositoryBase<StoredSpan, String>
         e.durationMs = s.durationMs();
         e.status = s.status().name();
         e.attributes = s.attributes();
+        e.kind = s.kind() == null ? null : s.kind().name();
+        e.environment = s.environment();
         e.receivedAt = receivedAt;
         return e;
     }

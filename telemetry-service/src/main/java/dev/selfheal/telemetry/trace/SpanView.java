@@ -14,10 +14,12 @@ public record SpanView(
         Instant start,
         double durationMs,
         String status,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        String kind,
+        String environment) {
 
     static SpanView of(StoredSpan s) {
         return new SpanView(s.traceId, s.spanId, s.parentSpanId, s.service, s.version, s.handler, s.start,
-                s.durationMs, s.status, s.attributes);
+                s.durationMs, s.status, s.attributes, s.kind, s.environment);
     }
 }

@@ -44,6 +44,12 @@ public class StoredSpan extends PanacheEntityBase {
     @Convert(converter = AttributesConverter.class)
     public Map<String, String> attributes;
 
+    /** OpenTelemetry's span kind; null for spans received without one ({@code POST /api/events}). */
+    public String kind;
+
+    /** {@code deployment.environment.name}, when the source named it. */
+    public String environment;
+
     @Column(name = "received_at")
     public Instant receivedAt;
 

@@ -1,0 +1,37 @@
+package dev.selfheal.telemetry.messaging;
+
+import dev.selfheal.contracts.v1.DependencyCalled;
+import dev.selfheal.contracts.v1.ErrorObserved;
+import dev.selfheal.contracts.v1.EventTypes;
+import dev.selfheal.contracts.v1.LogRecorded;
+import dev.selfheal.contracts.v1.SpanRecorded;
+import dev.selfheal.contracts.v1.StateMutated;
+import java.time.Instant;
+
+/**
+ * A contract record with its CloudEvent attributes. Events of one trace share its id as the Kafka key, so a
+ * consumer sees a trace's spans, errors and calls in order; a log outside any trace is keyed by its service.
+ */
+public record OutgoingEvent(Object payload, String id, String type, String key, Instant time) {
+
+    public static OutgoingEvent of(SpanRecorded e) {
+        return new OutgoingEvent(e, e.eventId(), EventTypes.SPAN_RECORDED, e.traceId(), e.start());
+    }
+
+    public static OutgoingEvent of(ErrorObserved e) {
+        return new OutgoingEvent(e, e.eventId(), EventTypes.ERROR_OBSERVED, e.traceId(), e.time());
+    }
+
+    public static OutgoingEvent of(DependencyCalled e) {
+        return new OutgoingEvent(e, e.eventId(), EventTypes.DEPENDENCY_CALLED, e.traceId(), e.start());
+    }
+
+    public static OutgoingEvent of(StateMutated e) {
+        return new OutgoingEvent(e, e.eventId(), EventTypes.STATE_MUTATED, e.traceId(), e.time());
+    }
+
+    public static OutgoingEvent of(LogRecorded e) {
+        return new OutgoingEvent(e, e.eventId(), EventTypes.LOG_RECORDED,
+                e.traceId() == null ? e.service() : e.traceId(), e.time());
+    }
+}

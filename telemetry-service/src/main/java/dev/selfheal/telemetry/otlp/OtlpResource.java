@@ -1,0 +1,147 @@
+package dev.selfheal.telemetry.otlp;
+
+import com.google.protobuf.Message;
+import dev.selfheal.platform.problem.Problem;
+import dev.selfheal.platform.problem.ProblemException;
+import dev.selfheal.platform.problem.ProblemKind;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+/**
+ * OTLP/HTTP (specification 1.x): any OpenTelemetry SDK or Collector exports here. Responses, errors included,
+ * are OTLP messages in the request's encoding, as exporters expect; only a body in neither encoding gets a
+ * problem+json, since no OTLP encoding can be chosen for it.
+ */
+@Path("/v1")
+@Tag(name = "OTLP")
+public class OtlpResource {
+
+    private static final Logger LOG = Logger.getLogger(OtlpResource.class);
+    private static final String PROTOBUF = "application/x-protobuf";
+
+    private final OtlpIngestService ingest;
+
+    public OtlpResource(OtlpIngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    @POST
+    @Path("/traces")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Export traces (OTLP/HTTP)",
+            description = "An ExportTraceServiceRequest as application/x-protobuf or OTLP/JSON, gzip or identity. "
+                    + "Spans are stored; spans, errors, dependency calls and state mutations are published on "
+                    + "selfheal.telemetry.v1. 200 only once Kafka acknowledged every event; invalid spans are "
+                    + "dropped and reported in partialSuccess.")
+    @APIResponse(responseCode = "200", description = "Accepted; an ExportTraceServiceResponse in the request's encoding",
+            content = {@Content(mediaType = PROTOBUF), @Content(mediaType = MediaType.APPLICATION_JSON)})
+    @APIResponse(responseCode = "400", description = "Undecodable body; a google.rpc.Status in the request's encoding")
+    @APIResponse(responseCode = "413", description = "Body (or its inflated form) or item count over the limit")
+    @APIResponse(responseCode = "415", description = "Neither protobuf nor JSON, or an unsupported Content-Encoding",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Kafka or the database is unavailable; retry after Retry-After")
+    public Uni<Response> traces(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding, byte[] body) {
+        Optional<OtlpEncoding> encoding = OtlpEncoding.of(contentType);
+        if (encoding.isEmpty()) {
+            return Uni.createFrom().item(unsupported(contentType));
+        }
+        return ingest.traces(body, encoding.get(), contentEncoding)
+                .map(batch -> ok(traceResponse(batch), encoding.get()))
+                .onFailure().recoverWithItem(e -> failure(e, encoding.get()));
+    }
+
+    @POST
+    @Path("/logs")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Export logs (OTLP/HTTP)",
+            description = "An ExportLogsServiceRequest as application/x-protobuf or OTLP/JSON, gzip or identity. "
+                    + "Each record is published on selfheal.telemetry.v1; 200 only once Kafka acknowledged all; "
+                    + "invalid records are dropped and reported in partialSuccess.")
+    @APIResponse(responseCode = "200", description = "Accepted; an ExportLogsServiceResponse in the request's encoding",
+            content = {@Content(mediaType = PROTOBUF), @Content(mediaType = MediaType.APPLICATION_JSON)})
+    @APIResponse(responseCode = "400", description = "Undecodable body; a google.rpc.Status in the request's encoding")
+    @APIResponse(responseCode = "413", description = "Body (or its inflated form) or item count over the limit")
+    @APIResponse(responseCode = "415", description = "Neither protobuf nor JSON, or an unsupported Content-Encoding",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After")
+    public Uni<Response> logs(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding, byte[] body) {
+        Optional<OtlpEncoding> encoding = OtlpEncoding.of(contentType);
+        if (encoding.isEmpty()) {
+            return Uni.createFrom().item(unsupported(contentType));
+        }
+        return ingest.logs(body, encoding.get(), contentEncoding)
+                .map(batch -> ok(logsResponse(batch), encoding.get()))
+                .onFailure().recoverWithItem(e -> failure(e, encoding.get()));
+    }
+
+    static ExportTraceServiceResponse traceResponse(TraceBatch batch) {
+        ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
+        if (batch.rejected() > 0) {
+            response.setPartialSuccess(ExportTracePartialSuccess.newBuilder()
+                    .setRejectedSpans(batch.rejected())
+                    .setErrorMessage("dropped invalid spans: " + String.join("; ", batch.rejections())));
+        }
+        return response.build();
+    }
+
+    static ExportLogsServiceResponse logsResponse(LogBatch batch) {
+        ExportLogsServiceResponse.Builder response = ExportLogsServiceResponse.newBuilder();
+        if (batch.rejected() > 0) {
+            response.setPartialSuccess(ExportLogsPartialSuccess.newBuilder()
+                    .setRejectedLogRecords(batch.rejected())
+                    .setErrorMessage("dropped invalid log records: " + String.join("; ", batch.rejections())));
+        }
+        return response.build();
+    }
+
+    private static Response ok(Message message, OtlpEncoding encoding) {
+        return Response.ok(OtlpCodec.encode(message, encoding), encoding.mediaType()).build();
+    }
+
+    /** Every failure becomes an OTLP status: a client error it must not retry, or a 503 it retries. */
+    private static Response failure(Throwable e, OtlpEncoding encoding) {
+        if (e instanceof OtlpRequestException request) {
+            return status(request.status(), request.getMessage(), encoding).build();
+        }
+        String message = e instanceof ProblemException problem ? problem.getMessage()
+                : "the request could not be completed; retry later";
+        LOG.warnf("OTLP export answered 503: %s (%s)", message, e.getCause() == null ? e : e.getCause());
+        Response.ResponseBuilder response = status(503, message, encoding);
+        if (e instanceof ProblemException problem) {
+            problem.retryAfter().ifPresent(after -> response.header("Retry-After", Math.max(1, after.toSeconds())));
+        }
+        return response.build();
+    }
+
+    private static Response.ResponseBuilder status(int httpStatus, String message, OtlpEncoding encoding) {
+        return Response.status(httpStatus)
+                .entity(OtlpCodec.encode(OtlpCodec.status(httpStatus, message), encoding))
+                .type(encoding.mediaType());
+    }
+
+    private static Response unsupported(String contentType) {
+        String detail = "Content-Type '" + contentType + "' is not supported; OTLP/HTTP takes "
+                + PROTOBUF + " or " + MediaType.APPLICATION_JSON;
+        return Response.status(415).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(ProblemKind.UNSUPPORTED_MEDIA_TYPE, detail, List.of())).build();
+    }
+}
