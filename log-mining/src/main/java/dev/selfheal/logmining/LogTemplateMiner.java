@@ -1,6 +1,7 @@
 package dev.selfheal.logmining;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,13 +15,20 @@ import java.util.Map;
  */
 public final class LogTemplateMiner {
 
-    /** Share of constant positions that must agree before a line joins a template of its length. */
+    /**
+     * Share of constant tokens a line and a template must have in common, in order, for the line to join the
+     * template: the common constants over the larger of the two constant counts.
+     */
     static final double SIMILARITY = 0.9;
 
     private final Tokens tokens = new Tokens();
     private final ShapeCache cache = new ShapeCache();
-    private final Map<Integer, List<Template>> byLength = new HashMap<>();
+    private final Alignment alignment = new Alignment();
     private final List<Template> byId = new ArrayList<>();
+    /** The templates holding each constant token, by token hash: only they can share enough with a new line. */
+    private final Map<Long, List<Template>> byToken = new HashMap<>();
+    private int[] votes = new int[64];
+    private final List<Template> voted = new ArrayList<>();
 
     public MinedLine mine(String line) {
         tokens.tokenise(line);
@@ -34,7 +42,7 @@ public final class LogTemplateMiner {
             cache.put(shape, tokens, template);
         }
         template.count++;
-        return new MinedLine(template.id, template.text(), line, parameterBounds(template));
+        return new MinedLine(template.id, template.text(), line, template.tokens, template.hashes);
     }
 
     /** The id that a template id handed out earlier now resolves to, after any merges. */
@@ -54,84 +62,87 @@ public final class LogTemplateMiner {
         return live;
     }
 
+    /** A line whose shape was not seen before: joins the most similar template, generalising it, or starts one. */
     private Template place() {
-        List<Template> candidates = byLength.computeIfAbsent(tokens.size(), n -> new ArrayList<>());
+        int lineConstants = countVotes();
         Template best = null;
         double bestScore = -1;
-        for (Template candidate : candidates) {
-            double score = similarity(candidate);
+        for (Template candidate : voted) {
+            int upperBound = Math.min(votes[candidate.id], candidate.constants);
+            votes[candidate.id] = 0;
+            int larger = Math.max(candidate.constants, lineConstants);
+            if (candidate.mergedInto != null || upperBound < SIMILARITY * larger || upperBound <= bestScore * larger) {
+                continue;
+            }
+            double score = (double) alignment.commonConstants(candidate, tokens) / larger;
             if (score > bestScore) {
                 best = candidate;
                 bestScore = score;
             }
         }
+        voted.clear();
         if (best != null && bestScore >= SIMILARITY) {
-            absorb(best, candidates);
+            alignment.commonConstants(best, tokens);
+            if (alignment.generalise(best, tokens)) {
+                mergeCovered(best);
+            }
             return best;
         }
         Template created = new Template(byId.size() + 1, tokens);
         byId.add(created);
-        candidates.add(created);
+        index(created);
         return created;
     }
 
-    private double similarity(Template template) {
-        int same = 0;
-        int differ = 0;
-        for (int t = 0; t < template.tokens.length; t++) {
-            String constant = template.tokens[t];
-            if (constant == null) {
+    /**
+     * Counts, for every template sharing a constant token with the line, how many of the line's constants it holds:
+     * an upper bound of what the two have in common, so most templates are ruled out without aligning them.
+     *
+     * @return the number of constant tokens of the line
+     */
+    private int countVotes() {
+        if (votes.length <= byId.size()) {
+            votes = Arrays.copyOf(votes, Math.max(votes.length * 2, byId.size() + 1));
+        }
+        int constants = 0;
+        for (int t = 0; t < tokens.size(); t++) {
+            if (!tokens.isConstant(t)) {
                 continue;
             }
-            if (!tokens.isVariable(t) && tokens.textEquals(t, constant)) {
-                same++;
-            } else {
-                differ++;
+            constants++;
+            List<Template> holders = byToken.get(tokens.hash(t));
+            if (holders == null) {
+                continue;
+            }
+            for (Template holder : holders) {
+                if (votes[holder.id]++ == 0) {
+                    voted.add(holder);
+                }
             }
         }
-        return same + differ == 0 ? 1 : (double) same / (same + differ);
+        return constants;
     }
 
-    private void absorb(Template template, List<Template> sameLength) {
-        boolean changed = false;
-        for (int t = 0; t < template.tokens.length; t++) {
-            String constant = template.tokens[t];
-            if (constant != null && (tokens.isVariable(t) || !tokens.textEquals(t, constant))) {
-                template.generalise(t);
-                changed = true;
+    private void index(Template template) {
+        for (int t = 0; t < template.size(); t++) {
+            if (!template.isConstant(t)) {
+                continue;
             }
-        }
-        if (changed) {
-            mergeCovered(template, sameLength);
+            List<Template> holders = byToken.computeIfAbsent(template.hashes[t], h -> new ArrayList<>(2));
+            if (holders.isEmpty() || holders.get(holders.size() - 1) != template) {
+                holders.add(template);
+            }
         }
     }
 
-    private void mergeCovered(Template survivor, List<Template> sameLength) {
-        sameLength.removeIf(other -> {
-            if (other == survivor || !survivor.covers(other)) {
-                return false;
-            }
-            other.mergedInto = survivor;
-            survivor.count += other.count;
-            return true;
-        });
-    }
-
-    private int[] parameterBounds(Template template) {
-        int parameters = 0;
-        for (String constant : template.tokens) {
-            if (constant == null) {
-                parameters++;
+    /** Merges into the generalised template every live template whose lines it now matches. */
+    private void mergeCovered(Template survivor) {
+        for (Template other : byId) {
+            if (other != survivor && other.mergedInto == null
+                    && alignment.matches(survivor.tokens, survivor.hashes, other)) {
+                other.mergedInto = survivor;
+                survivor.count += other.count;
             }
         }
-        int[] bounds = new int[parameters * 2];
-        int i = 0;
-        for (int t = 0; t < template.tokens.length; t++) {
-            if (template.tokens[t] == null) {
-                bounds[i++] = tokens.start(t);
-                bounds[i++] = tokens.end(t);
-            }
-        }
-        return bounds;
     }
 }

@@ -6,21 +6,23 @@ import java.util.List;
 /**
  * The result of mining one line: its template at the time it was mined and its parameter values.
  *
- * <p>Parameters are cut from the line only when asked for, so that callers which need just the template id
- * (counting, grouping) pay for no substrings.
+ * <p>Parameters are cut from the line only when asked for, by aligning it again with the template as it stood when
+ * the line was mined, so that callers which need just the template id (counting, grouping) pay for nothing more.
  */
 public final class MinedLine {
 
     private final int templateId;
     private final String template;
     private final String line;
-    private final int[] parameterBounds;
+    private final String[] pattern;
+    private final long[] hashes;
 
-    MinedLine(int templateId, String template, String line, int[] parameterBounds) {
+    MinedLine(int templateId, String template, String line, String[] pattern, long[] hashes) {
         this.templateId = templateId;
         this.template = template;
         this.line = line;
-        this.parameterBounds = parameterBounds;
+        this.pattern = pattern;
+        this.hashes = hashes;
     }
 
     public int templateId() {
@@ -33,9 +35,22 @@ public final class MinedLine {
 
     /** The values that stand in the template's {@code <*>} positions, in order. */
     public List<String> parameters() {
-        List<String> values = new ArrayList<>(parameterBounds.length / 2);
-        for (int i = 0; i < parameterBounds.length; i += 2) {
-            values.add(line.substring(parameterBounds[i], parameterBounds[i + 1]));
+        Tokens tokens = new Tokens();
+        tokens.tokenise(line);
+        Alignment alignment = new Alignment();
+        List<String> values = new ArrayList<>();
+        if (!alignment.matches(pattern, hashes, tokens)) {
+            return values;
+        }
+        int next = 0;
+        for (int p = 0; p < pattern.length; p++) {
+            if (pattern[p] != null) {
+                next = alignment.matchedAt(p) + 1;
+                continue;
+            }
+            int end = p + 1 < pattern.length ? alignment.matchedAt(p + 1) : tokens.size();
+            values.add(end > next ? line.substring(tokens.start(next), tokens.end(end - 1)) : "");
+            next = end;
         }
         return values;
     }

@@ -1,34 +1,58 @@
 package dev.selfheal.logmining;
 
 /**
- * A mutable template inside the miner: one constant string per token position, or {@code null} where the position
- * holds a parameter. It keeps the first line it was built from to render its text with that line's separators.
+ * A mutable template inside the miner: a sequence of constant tokens and {@code <*>} positions, each with the
+ * separator text that preceded it in the line it came from, so that its text reads like the log it stands for.
+ *
+ * <p>A {@code <*>} matches any run of tokens, including none: the same statement written with and without an
+ * optional value ({@code bytes sent} against {@code bytes (1.20 KB) sent}) is one template. The arrays are replaced,
+ * never changed in place, so a {@link MinedLine} can keep the pattern it was mined with.
  */
-final class Template {
+final class Template implements TokenSequence {
 
     static final String WILDCARD = "<*>";
 
     final int id;
-    final String[] tokens;
     long count;
     Template mergedInto;
 
-    private final String sample;
-    private final int[] sampleBounds;
+    /** Constant text per position, {@code null} for {@code <*>}. */
+    String[] tokens;
+    long[] hashes;
+    /** The separator before each position; the last entry is what followed the last token. */
+    String[] gaps;
+    int constants;
     private String text;
 
     Template(int id, Tokens line) {
         this.id = id;
         int size = line.size();
-        tokens = new String[size];
-        sampleBounds = new int[size * 2 + 1];
+        String[] tokens = new String[size];
+        long[] hashes = new long[size];
+        String[] gaps = new String[size + 1];
         for (int t = 0; t < size; t++) {
-            tokens[t] = line.isVariable(t) ? null : line.text(t);
-            sampleBounds[2 * t] = line.start(t);
-            sampleBounds[2 * t + 1] = line.end(t);
+            if (line.isConstant(t)) {
+                tokens[t] = line.text(t);
+                hashes[t] = line.hash(t);
+            }
+            gaps[t] = line.gapBefore(t);
         }
-        sampleBounds[size * 2] = line.lineEnd();
-        sample = line.line();
+        gaps[size] = size == 0 ? "" : line.line().substring(line.end(size - 1), line.lineEnd());
+        replace(tokens, hashes, gaps);
+    }
+
+    void replace(String[] tokens, long[] hashes, String[] gaps) {
+        this.tokens = tokens;
+        this.hashes = hashes;
+        this.gaps = gaps;
+        int constants = 0;
+        for (String token : tokens) {
+            if (token != null) {
+                constants++;
+            }
+        }
+        this.constants = constants;
+        text = null;
     }
 
     /** Follows merges to the template that now stands for this one. */
@@ -40,35 +64,28 @@ final class Template {
         return t;
     }
 
-    void generalise(int position) {
-        tokens[position] = null;
-        text = null;
+    @Override
+    public int size() {
+        return tokens.length;
     }
 
-    /** True when every line this other template matches is matched by this one too. */
-    boolean covers(Template other) {
-        if (other.tokens.length != tokens.length) {
-            return false;
-        }
-        for (int t = 0; t < tokens.length; t++) {
-            if (tokens[t] != null && !tokens[t].equals(other.tokens[t])) {
-                return false;
-            }
-        }
-        return true;
+    @Override
+    public boolean isConstant(int position) {
+        return tokens[position] != null;
+    }
+
+    @Override
+    public boolean constantEquals(int position, String text, long hash) {
+        return hashes[position] == hash && text.equals(tokens[position]);
     }
 
     String text() {
         if (text == null) {
-            StringBuilder out = new StringBuilder(sample.length());
-            int previousEnd = 0;
+            StringBuilder out = new StringBuilder();
             for (int t = 0; t < tokens.length; t++) {
-                int start = sampleBounds[2 * t];
-                out.append(sample, previousEnd, start).append(tokens[t] == null ? WILDCARD : tokens[t]);
-                previousEnd = sampleBounds[2 * t + 1];
+                out.append(gaps[t]).append(tokens[t] == null ? WILDCARD : tokens[t]);
             }
-            out.append(sample, previousEnd, sampleBounds[tokens.length * 2]);
-            text = out.toString().strip();
+            text = out.append(gaps[tokens.length]).toString().strip();
         }
         return text;
     }

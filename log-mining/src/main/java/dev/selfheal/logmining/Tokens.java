@@ -6,11 +6,11 @@ import java.util.Arrays;
  * One line cut into tokens, in reusable buffers so that tokenising allocates nothing once warmed up.
  *
  * <p>A token is a maximal run of characters that are neither whitespace nor one of the structural delimiters
- * {@code , ; | ( ) [ ] { } " ' =}. Splitting on {@code =} keeps the key of a {@code key=value} pair as a constant
+ * {@code , ; | ( ) ] { } " ' =}, except that a bracketed or parenthesised group is one token. Splitting on {@code =} keeps the key of a {@code key=value} pair as a constant
  * while its value becomes a parameter. Colons, dots, slashes and dashes stay inside tokens so that times,
  * addresses with ports, host names, paths and URLs each remain one parameter.
  */
-final class Tokens {
+final class Tokens implements TokenSequence {
 
     private int[] starts = new int[64];
     private int[] ends = new int[64];
@@ -31,12 +31,12 @@ final class Tokens {
             if (c == '\n' || c == '\r') {
                 break;
             }
-            if (isDelimiter(c)) {
+            int groupEnd = c == '[' ? closing(text, i, length, '[', ']') : c == '(' ? closing(text, i, length, '(', ')') : -1;
+            if (groupEnd < 0 && isDelimiter(c)) {
                 i++;
                 continue;
             }
             int start = i;
-            int groupEnd = c == '[' ? closingBracket(text, i, length) : -1;
             long hash = 0xcbf29ce484222325L;
             boolean hasDigit = false;
             while (i < length) {
@@ -48,7 +48,8 @@ final class Tokens {
                 hash = (hash ^ c) * 0x100000001b3L;
                 i++;
             }
-            add(start, i, hash, hasDigit || TokenClass.isVariableWithoutDigit(text, start, i));
+            boolean context = groupEnd >= 0 && text.charAt(start) == '[';
+            add(start, i, hash, context || hasDigit || TokenClass.isVariableWithoutDigit(text, start, i));
         }
         lineEnd = i;
     }
@@ -77,17 +78,19 @@ final class Tokens {
     }
 
     /**
-     * The index of the bracket closing the one at {@code open} on the same line, or -1. A bracketed group is one
-     * token: headers put thread names, request contexts and timestamps in brackets, and counting them as one
-     * position keeps every line of a source aligned however many words its thread name has.
+     * The index of the bracket closing the one at {@code open} on the same line, or -1. A bracketed or parenthesised
+     * group is one token. Headers put thread names, request contexts, levels and timestamps in square brackets, so
+     * such a group is always a parameter and takes one position however many words it holds
+     * ({@code [main]} against {@code [RMCommunicator Allocator]}). A parenthesised group is one value as well
+     * ({@code (1.20 KB)}, {@code (HWID=1973)}): a parameter when it holds a digit, a constant otherwise.
      */
-    private static int closingBracket(String text, int open, int length) {
+    private static int closing(String text, int open, int length, char opening, char closing) {
         int depth = 0;
         for (int i = open; i < length; i++) {
             char c = text.charAt(i);
-            if (c == '[') {
+            if (c == opening) {
                 depth++;
-            } else if (c == ']' && --depth == 0) {
+            } else if (c == closing && --depth == 0) {
                 return i;
             } else if (c == '\n' || c == '\r') {
                 return -1;
@@ -105,6 +108,15 @@ final class Tokens {
         }
     }
 
+    /** The hash {@link #tokenise} gives a token with this text. */
+    static long hashOf(String token) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < token.length(); i++) {
+            hash = (hash ^ token.charAt(i)) * 0x100000001b3L;
+        }
+        return hash;
+    }
+
     /** A hash of the token sequence with every variable token reduced to the same placeholder. */
     long shapeHash() {
         long h = size;
@@ -114,12 +126,32 @@ final class Tokens {
         return h ^ (h >>> 29);
     }
 
-    int size() {
+    @Override
+    public int size() {
         return size;
+    }
+
+    @Override
+    public boolean isConstant(int t) {
+        return !variable[t];
+    }
+
+    @Override
+    public boolean constantEquals(int t, String text, long hash) {
+        return !variable[t] && hashes[t] == hash && textEquals(t, text);
     }
 
     boolean isVariable(int t) {
         return variable[t];
+    }
+
+    long hash(int t) {
+        return hashes[t];
+    }
+
+    /** The separator text between token {@code t - 1} (or the line start) and token {@code t}. */
+    String gapBefore(int t) {
+        return t == 0 ? "" : line.substring(ends[t - 1], starts[t]);
     }
 
     int start(int t) {

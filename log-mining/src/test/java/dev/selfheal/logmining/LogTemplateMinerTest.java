@@ -14,7 +14,31 @@ class LogTemplateMinerTest {
         MinedLine second = miner.mine("2024-05-01 10:00:02,456 INFO [main] Order 1002 shipped to 10.0.0.9:8080 in 12ms");
 
         assertThat(second.templateId()).isEqualTo(first.templateId());
-        assertThat(second.template()).isEqualTo("<*> [main] Order <*> shipped to <*> in <*>");
+        assertThat(second.template()).isEqualTo("<*> Order <*> shipped to <*> in <*>");
+    }
+
+    @Test
+    void threadNamesOfAnyLengthAreOneParameter() {
+        MinedLine main = miner.mine("2015-10-18 18:01:47,978 INFO [main] Client: Address change detected. Old: a/1 New: a/2");
+        MinedLine other = miner.mine(
+                "2015-10-18 18:02:13,011 INFO [RMCommunicator Allocator] Client: Address change detected. Old: b/1 New: b/2");
+
+        assertThat(other.templateId()).isEqualTo(main.templateId());
+        assertThat(other.parameters()).containsExactly(
+                "2015-10-18 18:02:13,011 INFO [RMCommunicator Allocator]", "b/1", "b/2");
+    }
+
+    @Test
+    void anOptionalValueDoesNotMakeANewTemplate() {
+        MinedLine plain = miner.mine("[10.30 16:49:06] host:5070 close, 403 bytes sent, 426 bytes received, lifetime 00:02");
+        MinedLine detailed = miner.mine(
+                "[10.30 16:49:07] host:5070 close, 1234 bytes (1.20 KB) sent, 426 bytes received, lifetime 00:02");
+
+        assertThat(detailed.templateId()).isEqualTo(plain.templateId());
+        assertThat(detailed.template()).isEqualTo("<*> close, <*> bytes <*> sent, <*> bytes received, lifetime <*>");
+        assertThat(detailed.parameters()).containsExactly("[10.30 16:49:07] host:5070", "1234", "(1.20 KB)", "426", "00:02");
+        assertThat(miner.mine("[10.30 16:49:08] host:5070 close, 9 bytes sent, 8 bytes received, lifetime 00:03").parameters())
+                .containsExactly("[10.30 16:49:08] host:5070", "9", "", "8", "00:03");
     }
 
     @Test
