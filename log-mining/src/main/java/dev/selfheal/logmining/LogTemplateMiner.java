@@ -135,9 +135,21 @@ public final class LogTemplateMiner {
         }
     }
 
-    /** Merges into the generalised template every live template whose lines it now matches. */
+    /**
+     * Merges into the generalised template every live template whose lines it now matches. Such a template holds
+     * all of the survivor's constants, so only the holders of its rarest constant need checking.
+     */
     private void mergeCovered(Template survivor) {
-        for (Template other : byId) {
+        List<Template> holders = byId;
+        for (int t = 0; t < survivor.size(); t++) {
+            if (survivor.isConstant(t)) {
+                List<Template> candidates = byToken.get(survivor.hashes[t]);
+                if (candidates.size() < holders.size()) {
+                    holders = candidates;
+                }
+            }
+        }
+        for (Template other : holders) {
             if (other != survivor && other.mergedInto == null
                     && alignment.matches(survivor.tokens, survivor.hashes, other)) {
                 other.mergedInto = survivor;

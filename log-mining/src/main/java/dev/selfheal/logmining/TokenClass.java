@@ -1,5 +1,7 @@
 package dev.selfheal.logmining;
 
+import java.util.Arrays;
+
 /**
  * Generic classes of variable tokens beyond "contains a digit", which covers numbers, times, hex, ids, IP addresses
  * and most generated names and is decided while tokenising.
@@ -15,6 +17,9 @@ final class TokenClass {
         "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     };
+
+    /** Case-folded hashes of {@link #HEADER_WORDS}, sorted: one lookup instead of a comparison per word. */
+    private static final long[] HEADER_WORD_HASHES = headerWordHashes();
 
     private TokenClass() {
     }
@@ -44,11 +49,31 @@ final class TokenClass {
     }
 
     private static boolean isHeaderWord(String text, int start, int length) {
+        if (Arrays.binarySearch(HEADER_WORD_HASHES, foldedHash(text, start, start + length)) < 0) {
+            return false;
+        }
         for (String word : HEADER_WORDS) {
             if (word.length() == length && text.regionMatches(true, start, word, 0, length)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static long foldedHash(String text, int start, int end) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = start; i < end; i++) {
+            hash = (hash ^ Character.toLowerCase(text.charAt(i))) * 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    private static long[] headerWordHashes() {
+        long[] hashes = new long[HEADER_WORDS.length];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = foldedHash(HEADER_WORDS[i], 0, HEADER_WORDS[i].length());
+        }
+        Arrays.sort(hashes);
+        return hashes;
     }
 }
