@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -29,10 +31,15 @@ public final class KafkaTestClient implements AutoCloseable {
 
     public KafkaTestClient(String bootstrap) {
         this.bootstrap = bootstrap;
+        this.producer = newProducer();
+    }
+
+    /** A producer of its own ({@code acks=all}), for a test that sends many records and closes it to flush them. */
+    public KafkaProducer<String, String> newProducer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
     /** A CloudEvent record: the JSON {@code payload} with {@code ce_id}, {@code ce_type}, {@code ce_source} headers. */
@@ -46,10 +53,15 @@ public final class KafkaTestClient implements AutoCloseable {
         return record;
     }
 
+    /** Sends a record without waiting; the future completes when the broker acknowledged it. */
+    public Future<RecordMetadata> sendAsync(ProducerRecord<String, String> record) {
+        return producer.send(record);
+    }
+
     /** Sends a record and waits until the broker acknowledged it. */
     public void send(ProducerRecord<String, String> record) {
         try {
-            producer.send(record).get();
+            sendAsync(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending to " + record.topic(), e);

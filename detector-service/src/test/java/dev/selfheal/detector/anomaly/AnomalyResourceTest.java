@@ -1,5 +1,6 @@
 package dev.selfheal.detector.anomaly;
 
+import static dev.selfheal.testing.KafkaTestClient.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -13,11 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.selfheal.contracts.v1.EventTypes;
 import dev.selfheal.contracts.v1.SpanRecorded;
 import dev.selfheal.contracts.v1.SpanStatus;
 import dev.selfheal.detector.latency.LatencyPoint;
 import dev.selfheal.detector.latency.LatencySampleRepository;
 import dev.selfheal.testing.KafkaResource;
+import dev.selfheal.testing.KafkaTestClient;
 import dev.selfheal.testing.PostgresResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.TestResourceScope;
@@ -34,19 +37,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -63,6 +63,18 @@ class AnomalyResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    private KafkaTestClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(bootstrap);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
 
     @Inject
     LatencySampleRepository samples;
@@ -90,7 +102,7 @@ class AnomalyResourceTest {
                     random.nextDouble() < 0.03 ? 400 : noisy(15)));
         }
 
-        try (KafkaConsumer<String, String> anomalies = consumer(ANOMALIES)) {
+        try (KafkaConsumer<String, String> anomalies = kafka.subscribe(ANOMALIES)) {
             send(spans);
 
             await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("service", service)
@@ -182,7 +194,7 @@ class AnomalyResourceTest {
         SpanRecorded marker = span(service, "1.0.0", "GET /marker", Instant.now(), 3);
         String key = span.traceId();
         String payload = JSON.writeValueAsString(span);
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = kafka.newProducer()) {
             producer.send(record(span.eventId(), key, payload));
             producer.send(record(span.eventId(), key, payload));
             // Same key, so the same partition: once the marker is counted, both copies were consumed.
@@ -204,8 +216,8 @@ class AnomalyResourceTest {
                 "{\"service\":\"" + service + "\",\"body\":\"cache warmed\"}");
         log.headers().remove("ce_type");
         log.headers().add("ce_type", "dev.selfheal.telemetry.log.recorded".getBytes(StandardCharsets.UTF_8));
-        try (KafkaConsumer<String, String> deadLetters = consumer(DEAD_LETTERS);
-                KafkaProducer<String, String> producer = producer()) {
+        try (KafkaConsumer<String, String> deadLetters = kafka.subscribe(DEAD_LETTERS);
+                KafkaProducer<String, String> producer = kafka.newProducer()) {
             producer.send(log);
             // Same key, so the same partition: once the marker is counted, the log event was consumed before it.
             producer.send(record(marker.eventId(), key, JSON.writeValueAsString(marker)));
@@ -224,8 +236,8 @@ class AnomalyResourceTest {
         String garbled = "garbled-" + hex(8);
         String incomplete = "incomplete-" + hex(8);
         SpanRecorded noHandler = span("billing", "1.0.0", null, Instant.now(), 5);
-        try (KafkaConsumer<String, String> deadLetters = consumer(DEAD_LETTERS);
-                KafkaProducer<String, String> producer = producer()) {
+        try (KafkaConsumer<String, String> deadLetters = kafka.subscribe(DEAD_LETTERS);
+                KafkaProducer<String, String> producer = kafka.newProducer()) {
             producer.send(record(UUID.randomUUID().toString(), garbled, "{\"service\": \"billing\", "));
             producer.send(record(noHandler.eventId(), incomplete, JSON.writeValueAsString(noHandler)));
             producer.flush();
@@ -246,7 +258,7 @@ class AnomalyResourceTest {
         String service = "search-" + hex(6);
         Instant sameStart = Instant.now();
         String key = hex(32);
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = kafka.newProducer()) {
             for (int i = 0; i < 5; i++) {
                 SpanRecorded span = span(service, "2.0.0", "GET /search", sameStart, 8 + i);
                 // One key, so one partition: they arrive in the order sent.
@@ -318,7 +330,7 @@ class AnomalyResourceTest {
 
     /** Sends spans as telemetry-service does: binary CloudEvents keyed by trace id. */
     private void send(List<SpanRecorded> spans) throws Exception {
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = kafka.newProducer()) {
             for (SpanRecorded span : spans) {
                 producer.send(record(span.eventId(), span.traceId(), JSON.writeValueAsString(span)));
             }
@@ -326,33 +338,7 @@ class AnomalyResourceTest {
     }
 
     private static ProducerRecord<String, String> record(String id, String key, String payload) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(TELEMETRY, key, payload);
-        record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", "dev.selfheal.telemetry.span.recorded".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_source", "/selfheal/telemetry-service".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-        return record;
-    }
-
-    private KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-    }
-
-    private KafkaConsumer<String, String> consumer(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topic));
-        return consumer;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return KafkaTestClient.cloudEvent(TELEMETRY, key, id, EventTypes.SPAN_RECORDED, "/selfheal/telemetry-service",
+                payload);
     }
 }

@@ -1,5 +1,6 @@
 package dev.selfheal.docs.page;
 
+import static dev.selfheal.testing.KafkaTestClient.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +21,7 @@ import dev.selfheal.contracts.v1.FixStatus;
 import dev.selfheal.contracts.v1.SpanRecorded;
 import dev.selfheal.contracts.v1.SpanStatus;
 import dev.selfheal.testing.KafkaResource;
+import dev.selfheal.testing.KafkaTestClient;
 import dev.selfheal.testing.PostgresResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -34,20 +36,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,21 +62,18 @@ class DocsResourceTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    private KafkaProducer<String, String> producer;
+    private KafkaTestClient kafka;
 
     @BeforeEach
     void producer() {
         RestAssured.config = RestAssured.config().jsonConfig(
                 JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        kafka = new KafkaTestClient(bootstrap);
     }
 
     @AfterEach
     void closeProducer() {
-        producer.close();
+        kafka.close();
     }
 
     @Test
@@ -142,7 +135,7 @@ class DocsResourceTest {
         String service = unique("checkout");
         String applied = unique("fix");
         String pending = unique("fix");
-        try (KafkaConsumer<String, String> announcements = consumer(EventTypes.DOCS_TOPIC)) {
+        try (KafkaConsumer<String, String> announcements = kafka.subscribe(EventTypes.DOCS_TOPIC)) {
             sendSpan(service, span(service, "2.0.0", "POST /orders", T0, 42.0, SpanStatus.OK));
             JsonPath telemetryOnly = awaitPage(service, page -> page.getList("handlers").size() == 1);
             int before = telemetryOnly.getInt("version");
@@ -215,7 +208,7 @@ class DocsResourceTest {
     @Test
     void unusableFixEventsGoToTheDeadLetterTopicWithTheReason() throws Exception {
         String key = unique("broken");
-        try (KafkaConsumer<String, String> dlq = consumer("selfheal.fixes.v1.docs.dlq")) {
+        try (KafkaConsumer<String, String> dlq = kafka.subscribe("selfheal.fixes.v1.docs.dlq")) {
             FixEvent noId = new FixEvent(null, null, null, key, null, FixStatus.APPROVED, null, null, null, "alice",
                     null, T0);
             send(EventTypes.FIXES_TOPIC, key, key + ":1", EventTypes.fix(FixStatus.APPROVED), JSON.writeValueAsString(noId));
@@ -301,23 +294,9 @@ class DocsResourceTest {
     }
 
     private Future<RecordMetadata> publish(String topic, String key, String id, String type, String payload) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-        record.headers().add(new RecordHeader("ce_id", id.getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader("ce_type", type.getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader("ce_source", "/selfheal/test".getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)));
+        ProducerRecord<String, String> record = KafkaTestClient.cloudEvent(topic, key, id, type, "/selfheal/test", payload);
         record.headers().add(new RecordHeader("content-type", "application/json".getBytes(StandardCharsets.UTF_8)));
-        return producer.send(record);
-    }
-
-    private KafkaConsumer<String, String> consumer(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topic));
-        return consumer;
+        return kafka.sendAsync(record);
     }
 
     /** Polls the topic until the records keyed {@code key} satisfy {@code done}. */
@@ -333,10 +312,5 @@ class DocsResourceTest {
             return done.test(found);
         });
         return found;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

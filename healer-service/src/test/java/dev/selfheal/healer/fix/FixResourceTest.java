@@ -1,5 +1,6 @@
 package dev.selfheal.healer.fix;
 
+import static dev.selfheal.testing.KafkaTestClient.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,9 +20,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.selfheal.contracts.v1.AnomalyDetected;
 import dev.selfheal.contracts.v1.Capability;
+import dev.selfheal.contracts.v1.EventTypes;
 import dev.selfheal.contracts.v1.Evidence;
 import dev.selfheal.contracts.v1.Severity;
 import dev.selfheal.testing.KafkaResource;
+import dev.selfheal.testing.KafkaTestClient;
 import dev.selfheal.testing.PostgresResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -29,7 +32,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,22 +39,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -64,10 +60,13 @@ class FixResourceTest {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final String FIXES_TOPIC = "selfheal.fixes.v1";
+    private static final String ANOMALIES_TOPIC = "selfheal.anomalies.v1";
     private static final String PROBLEM = "application/problem+json";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    private KafkaTestClient kafka;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -78,12 +77,22 @@ class FixResourceTest {
     @ConfigProperty(name = "quarkus.datasource.password")
     String dbPassword;
 
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(bootstrap);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
     @Test
     void anomalyBecomesAProposalThatOnlyAnApproverCanApproveAndThatIsThenRolledOut() throws Exception {
         String service = "checkout-" + suffix();
         AnomalyDetected anomaly = performance(service, "1.4.1", "1.4.2");
 
-        try (KafkaConsumer<String, String> fixEvents = consumer(FIXES_TOPIC)) {
+        try (KafkaConsumer<String, String> fixEvents = kafka.subscribe(FIXES_TOPIC)) {
             produce(anomaly.anomalyId(), anomaly);
             String fixId = awaitFixes(service, 1).get(0);
 
@@ -197,7 +206,7 @@ class FixResourceTest {
         String service = "search-" + suffix();
         AnomalyDetected anomaly = performance(service, "3.1.0", "3.1.0");
 
-        try (KafkaConsumer<String, String> fixEvents = consumer(FIXES_TOPIC)) {
+        try (KafkaConsumer<String, String> fixEvents = kafka.subscribe(FIXES_TOPIC)) {
             produce(anomaly.anomalyId(), anomaly);
             String fixId = awaitFixes(service, 1).get(0);
             given().get("/api/fixes/" + fixId).then()
@@ -281,14 +290,9 @@ class FixResourceTest {
     @Test
     void unreadableAnomalyGoesToTheDeadLetterTopic() {
         String key = "unreadable-" + suffix();
-        try (KafkaConsumer<String, String> dlq = consumer("selfheal.anomalies.v1.healer.dlq");
-                KafkaProducer<String, String> producer = producer()) {
-            ProducerRecord<String, String> record = new ProducerRecord<>("selfheal.anomalies.v1", key, "{not json");
-            ceHeaders(record, key);
-            producer.send(record).get();
+        try (KafkaConsumer<String, String> dlq = kafka.subscribe("selfheal.anomalies.v1.healer.dlq")) {
+            kafka.send(anomalyEvent(key, key, "{not json"));
             assertThat(poll(dlq, key, 1)).hasSize(1);
-        } catch (Exception e) {
-            throw new AssertionError(e);
         }
     }
 
@@ -367,56 +371,19 @@ class FixResourceTest {
     }
 
     private void produce(String eventId, AnomalyDetected anomaly) throws Exception {
-        try (KafkaProducer<String, String> producer = producer()) {
-            ProducerRecord<String, String> record = new ProducerRecord<>("selfheal.anomalies.v1", anomaly.service(),
-                    JSON.writeValueAsString(anomaly));
-            ceHeaders(record, eventId);
-            producer.send(record).get();
-        }
+        kafka.send(anomalyEvent(anomaly.service(), eventId, JSON.writeValueAsString(anomaly)));
     }
 
-    private static void ceHeaders(ProducerRecord<String, String> record, String eventId) {
-        record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", "dev.selfheal.anomaly.detected".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_source", "/selfheal/detector-service".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-    }
-
-    private KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-    }
-
-    private KafkaConsumer<String, String> consumer(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topic));
-        return consumer;
+    private static ProducerRecord<String, String> anomalyEvent(String key, String eventId, String payload) {
+        return KafkaTestClient.cloudEvent(ANOMALIES_TOPIC, key, eventId, EventTypes.ANOMALY_DETECTED,
+                "/selfheal/detector-service", payload);
     }
 
     /** The next {@code n} records keyed {@code key}; the consumer keeps its position between calls. */
     private static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer, String key, int n) {
-        Predicate<ConsumerRecord<String, String>> mine = r -> key.equals(r.key());
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                if (mine.test(r)) {
-                    found.add(r);
-                }
-            });
-            return found.size() >= n;
-        });
+        List<ConsumerRecord<String, String>> found = KafkaTestClient.poll(consumer, r -> key.equals(r.key()), n,
+                Duration.ofSeconds(30));
         assertThat(found).as("records keyed %s", key).hasSize(n);
         return found;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
