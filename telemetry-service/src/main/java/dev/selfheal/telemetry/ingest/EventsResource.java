@@ -1,6 +1,9 @@
 package dev.selfheal.telemetry.ingest;
 
 import dev.selfheal.platform.problem.Problem;
+import dev.selfheal.platform.problem.ProblemException;
+import dev.selfheal.telemetry.receipt.ReceiptService;
+import dev.selfheal.telemetry.receipt.Receipts;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,10 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Ingest")
 public class EventsResource {
 
-    private final IngestService ingest;
+    static final String ENDPOINT = "/api/events";
 
-    public EventsResource(IngestService ingest) {
+    private final IngestService ingest;
+    private final ReceiptService receipts;
+
+    public EventsResource(IngestService ingest, ReceiptService receipts) {
         this.ingest = ingest;
+        this.receipts = receipts;
     }
 
     @POST
@@ -31,7 +38,7 @@ public class EventsResource {
     @Operation(summary = "Ingest handler executions",
             description = "Accepts a JSON array of handler executions (spans). Answers 202 only once every item "
                     + "is stored and acknowledged by Kafka; re-sending a batch is safe.")
-    @APIResponse(responseCode = "202", description = "All items accepted",
+    @APIResponse(responseCode = "202", description = "All items accepted; every answer carries a Selfheal-Receipt header",
             content = @Content(schema = @Schema(implementation = IngestReceipt.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed; each bad field is named with its index",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -39,6 +46,14 @@ public class EventsResource {
     @APIResponse(responseCode = "503", description = "Kafka or the database is unavailable; retry after the Retry-After header",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> ingest(List<HandlerExecution> batch) {
-        return ingest.ingest(batch).map(receipt -> Response.accepted(receipt).build());
+        List<String> services = batch == null ? List.of() : batch.stream()
+                .filter(e -> e != null && e.service() != null && !e.service().isBlank())
+                .map(e -> e.service().strip()).distinct().toList();
+        int items = batch == null ? 0 : batch.size();
+        return ingest.ingest(batch)
+                .chain(receipt -> receipts.accepted(ENDPOINT, services, 202, receipt.accepted(), 0, List.of())
+                        .map(id -> Receipts.stamp(Response.accepted(receipt.withReceiptId(id)), id)))
+                .onFailure(ProblemException.class).recoverWithUni(e -> receipts.refused(ENDPOINT, services,
+                        (ProblemException) e, items));
     }
 }

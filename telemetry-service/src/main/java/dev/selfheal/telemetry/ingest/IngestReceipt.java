@@ -8,7 +8,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "Receipt for an accepted batch")
 public record IngestReceipt(
+        @Schema(description = "Id of the stored receipt, readable at GET /api/receipts/{id}; absent when it could not be stored") String receiptId,
         @Schema(description = "Items accepted and acknowledged by Kafka") int accepted,
         @Schema(description = "Of those, items not seen before") int stored,
         @Schema(description = "Of those, items already stored by an earlier request") int duplicates) {
+
+    IngestReceipt withReceiptId(String id) {
+        return new IngestReceipt(id, accepted, stored, duplicates);
+    }
 }

@@ -48,7 +48,7 @@ public class IngestService {
                         .ifNoItem().after(config.publishTimeout()).fail()
                         .onFailure().transform(e -> ProblemException.unavailable(
                                 "Kafka did not acknowledge the events; retry later", config.retryAfter(), e))
-                        .replaceWith(new IngestReceipt(events.size(), stored, events.size() - stored)))
+                        .replaceWith(new IngestReceipt(null, events.size(), stored, events.size() - stored)))
                 .invoke(receipt -> events.forEach(e ->
                         registry.counter("selfheal.telemetry.accepted", "service", e.service()).increment()));
     }

@@ -2,6 +2,7 @@ package dev.selfheal.telemetry.otlp;
 
 import dev.selfheal.platform.problem.ProblemException;
 import dev.selfheal.telemetry.ingest.IngestConfig;
+import dev.selfheal.telemetry.logs.LogIngestService;
 import dev.selfheal.telemetry.messaging.OutgoingEvent;
 import dev.selfheal.telemetry.messaging.TelemetryPublisher;
 import dev.selfheal.telemetry.trace.SpanRepository;
@@ -17,7 +18,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Accepts OTLP exports: decodes and normalises them, stores the spans, then publishes every normalised event.
+ * Accepts OTLP exports: decodes and normalises them, stores the spans, mines log bodies into templates with the
+ * service's miner (the same one {@code POST /api/logs} uses), then publishes every normalised event.
  * The caller hears success only once Kafka acknowledged all of them; a retried export is stored once and
  * published again under the same event ids, which consumers deduplicate.
  */
@@ -30,10 +32,12 @@ public class OtlpIngestService {
     private final OtlpConfig config;
     private final OtlpCodec codec;
     private final MeterRegistry registry;
+    private final LogIngestService logMining;
 
     public OtlpIngestService(SpanRepository spans, TelemetryPublisher publisher, IngestConfig ingest, OtlpConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, LogIngestService logMining) {
         this.spans = spans;
+        this.logMining = logMining;
         this.publisher = publisher;
         this.ingest = ingest;
         this.config = config;
@@ -64,7 +68,9 @@ public class OtlpIngestService {
 
     public Uni<LogBatch> logs(byte[] body, OtlpEncoding encoding, String contentEncoding) {
         return Uni.createFrom().item(() -> LogMapper.map(limited(codec.logs(body, encoding, contentEncoding))))
-                .chain(batch -> publish(batch.logs().stream().map(OutgoingEvent::of).toList()).replaceWith(batch))
+                .chain(batch -> logMining.mine(batch.logs())
+                        .chain(mined -> publish(mined.stream().map(OutgoingEvent::of).toList())
+                                .replaceWith(new LogBatch(mined, batch.rejected(), batch.rejections()))))
                 .invoke(batch -> count("logs", batch.logs().size(), batch.rejected()))
                 .onFailure(this::unexpected).transform(this::unavailable);
     }

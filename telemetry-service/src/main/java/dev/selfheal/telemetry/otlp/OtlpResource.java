@@ -4,6 +4,8 @@ import com.google.protobuf.Message;
 import dev.selfheal.platform.problem.Problem;
 import dev.selfheal.platform.problem.ProblemException;
 import dev.selfheal.platform.problem.ProblemKind;
+import dev.selfheal.telemetry.receipt.ReceiptService;
+import dev.selfheal.telemetry.receipt.Receipts;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
@@ -35,11 +37,15 @@ public class OtlpResource {
 
     private static final Logger LOG = Logger.getLogger(OtlpResource.class);
     private static final String PROTOBUF = "application/x-protobuf";
+    private static final String TRACES = "/v1/traces";
+    private static final String LOGS = "/v1/logs";
 
     private final OtlpIngestService ingest;
+    private final ReceiptService receipts;
 
-    public OtlpResource(OtlpIngestService ingest) {
+    public OtlpResource(OtlpIngestService ingest, ReceiptService receipts) {
         this.ingest = ingest;
+        this.receipts = receipts;
     }
 
     @POST
@@ -64,8 +70,10 @@ public class OtlpResource {
             return Uni.createFrom().item(unsupported(contentType));
         }
         return ingest.traces(body, encoding.get(), contentEncoding)
-                .map(batch -> ok(traceResponse(batch), encoding.get()))
-                .onFailure().recoverWithItem(e -> failure(e, encoding.get()));
+                .chain(batch -> receipts.accepted(TRACES, batch.spans().stream().map(s -> s.service()).toList(), 200,
+                                batch.spans().size(), batch.rejected(), batch.rejections())
+                        .map(id -> Receipts.stamp(ok(traceResponse(batch), encoding.get()), id)))
+                .onFailure().recoverWithUni(e -> refused(TRACES, e, encoding.get()));
     }
 
     @POST
@@ -89,8 +97,10 @@ public class OtlpResource {
             return Uni.createFrom().item(unsupported(contentType));
         }
         return ingest.logs(body, encoding.get(), contentEncoding)
-                .map(batch -> ok(logsResponse(batch), encoding.get()))
-                .onFailure().recoverWithItem(e -> failure(e, encoding.get()));
+                .chain(batch -> receipts.accepted(LOGS, batch.logs().stream().map(l -> l.service()).toList(), 200,
+                                batch.logs().size(), batch.rejected(), batch.rejections())
+                        .map(id -> Receipts.stamp(ok(logsResponse(batch), encoding.get()), id)))
+                .onFailure().recoverWithUni(e -> refused(LOGS, e, encoding.get()));
     }
 
     static ExportTraceServiceResponse traceResponse(TraceBatch batch) {
@@ -113,14 +123,24 @@ public class OtlpResource {
         return response.build();
     }
 
-    private static Response ok(Message message, OtlpEncoding encoding) {
-        return Response.ok(OtlpCodec.encode(message, encoding), encoding.mediaType()).build();
+    private static Response.ResponseBuilder ok(Message message, OtlpEncoding encoding) {
+        return Response.ok(OtlpCodec.encode(message, encoding), encoding.mediaType());
+    }
+
+    /** The failure's OTLP status, with the receipt of the refused export. */
+    private Uni<Response> refused(String endpoint, Throwable e, OtlpEncoding encoding) {
+        Response.ResponseBuilder response = failure(e, encoding);
+        String reason = e instanceof OtlpRequestException || e instanceof ProblemException ? e.getMessage()
+                : "the request could not be completed";
+        int status = e instanceof OtlpRequestException request ? request.status() : 503;
+        return receipts.accepted(endpoint, List.of(), status, 0, 0, List.of(reason))
+                .map(id -> Receipts.stamp(response, id));
     }
 
     /** Every failure becomes an OTLP status: a client error it must not retry, or a 503 it retries. */
-    private static Response failure(Throwable e, OtlpEncoding encoding) {
+    private static Response.ResponseBuilder failure(Throwable e, OtlpEncoding encoding) {
         if (e instanceof OtlpRequestException request) {
-            return status(request.status(), request.getMessage(), encoding).build();
+            return status(request.status(), request.getMessage(), encoding);
         }
         String message = e instanceof ProblemException problem ? problem.getMessage()
                 : "the request could not be completed; retry later";
@@ -129,7 +149,7 @@ public class OtlpResource {
         if (e instanceof ProblemException problem) {
             problem.retryAfter().ifPresent(after -> response.header("Retry-After", Math.max(1, after.toSeconds())));
         }
-        return response.build();
+        return response;
     }
 
     private static Response.ResponseBuilder status(int httpStatus, String message, OtlpEncoding encoding) {
