@@ -3,7 +3,6 @@ package dev.selfheal.telemetry.trace;
 import dev.selfheal.platform.problem.Problem;
 import dev.selfheal.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,8 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TraceResource {
 
     private static final Pattern TRACE_ID = Pattern.compile("[0-9a-fA-F]{32}");
-    private static final int MAX_LIMIT = 500;
 
     private final SpanRepository spans;
 
@@ -55,12 +55,22 @@ public class TraceResource {
 
     @GET
     @Path("/traces")
-    @Operation(summary = "Recent traces", description = "The root spans of the most recently received traces.")
-    public Uni<List<SpanView>> recent(@QueryParam("limit") @DefaultValue("20") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return spans.recentRoots(limit).map(found -> found.stream().map(SpanView::of).toList());
+    @Operation(summary = "Find traces", description = "Traces with a span matching every filter given (none: every "
+            + "trace), newest first: each trace's root span, or its earliest matching span when the root is not "
+            + "stored.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = SpanView.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<SpanView>> find(
+            @Parameter(description = "A span's service, exactly") @QueryParam("service") String service,
+            @Parameter(description = "A span's handler (span name), exactly") @QueryParam("handler") String handler,
+            @Parameter(description = "OK or ERROR") @QueryParam("status") String status,
+            @Parameter(description = "Earliest span start, ISO-8601 instant, inclusive") @QueryParam("from") String from,
+            @Parameter(description = "Latest span start, ISO-8601 instant, inclusive") @QueryParam("to") String to,
+            @Parameter(description = "Most traces listed, 1..500, default 20") @QueryParam("limit") String limit) {
+        TraceQuery query = TraceQuery.parse(service, handler, status, from, to, limit);
+        return spans.findTraces(query).map(found -> found.stream().map(SpanView::of).toList());
     }
 
     @GET
