@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Accepts a batch of handler executions: validates it, stores the new ones, and publishes all of them. The
@@ -49,7 +50,9 @@ public class IngestService {
                         .onFailure().transform(e -> ProblemException.unavailable(
                                 "Kafka did not acknowledge the events; retry later", config.retryAfter(), e))
                         .replaceWith(new IngestReceipt(null, events.size(), stored, events.size() - stored)))
-                .invoke(receipt -> events.forEach(e ->
-                        registry.counter("selfheal.telemetry.accepted", "service", e.service()).increment()));
+                .invoke(receipt -> events.stream()
+                        .collect(Collectors.groupingBy(SpanRecorded::service, Collectors.counting()))
+                        .forEach((service, count) ->
+                                registry.counter("selfheal.telemetry.accepted", "service", service).increment(count)));
     }
 }

@@ -5,8 +5,10 @@ import dev.selfheal.logmining.MinedLine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The template miner of one service. The miner learns from every record and is not thread-safe, so batches of
@@ -15,12 +17,16 @@ import java.util.List;
 public final class ServiceMiner {
 
     private final LogTemplateMiner miner = new LogTemplateMiner();
+    /** Ids of the template texts seen so far: a record's id is looked up, not hashed again for every record. */
+    private final Map<String, String> ids = new HashMap<>();
 
     /** Mines the records in order; each gets the template as it stood when the record was mined. */
     public synchronized List<MinedRecord> mine(List<String> records) {
         return records.stream().map(record -> {
             MinedLine mined = miner.mine(record);
-            return new MinedRecord(record, templateId(mined.template()), mined.template(), mined.parameters());
+            String template = mined.template();
+            return new MinedRecord(record, ids.computeIfAbsent(template, ServiceMiner::templateId), template,
+                    mined.parameters());
         }).toList();
     }
 
