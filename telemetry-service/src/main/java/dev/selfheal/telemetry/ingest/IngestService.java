@@ -6,7 +6,6 @@ import dev.selfheal.platform.problem.ProblemException;
 import dev.selfheal.telemetry.messaging.TelemetryPublisher;
 import dev.selfheal.telemetry.trace.SpanRepository;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -42,7 +41,7 @@ public class IngestService {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
         }
         List<SpanRecorded> events = batch.stream().map(ExecutionMapper::toEvent).toList();
-        return Panache.withTransaction(() -> spans.storeNew(events, Instant.now()))
+        return spans.storeNew(events, Instant.now())
                 .onFailure().transform(e -> ProblemException.unavailable(
                         "the telemetry store is unavailable; retry later", config.retryAfter(), e))
                 .chain(stored -> publisher.publish(events)

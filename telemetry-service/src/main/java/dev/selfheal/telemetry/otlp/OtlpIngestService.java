@@ -9,7 +9,6 @@ import dev.selfheal.telemetry.trace.SpanRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -56,7 +55,7 @@ public class OtlpIngestService {
                                     batch.dependencies().stream().map(OutgoingEvent::of),
                                     batch.mutations().stream().map(OutgoingEvent::of))
                             .flatMap(s -> s).forEach(events::add);
-                    return Panache.withTransaction(() -> spans.storeNew(batch.spans(), Instant.now()))
+                    return spans.storeNew(batch.spans(), Instant.now())
                             .onFailure().transform(e -> ProblemException.unavailable(
                                     "the telemetry store is unavailable; retry later", ingest.retryAfter(), e))
                             .chain(() -> publish(events))

@@ -42,7 +42,7 @@ public class ReceiptService {
         r.accepted = accepted;
         r.rejected = rejected;
         r.reasons = String.join("\n", reasons.stream().limit(MAX_REASONS).map(ReceiptService::oneLine).toList());
-        return Panache.withTransaction(() -> receipts.persist(r))
+        return receipts.insert(r)
                 .map(stored -> r.id)
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("no receipt stored for a batch on %s (status %d): %s", endpoint, status, e.toString());
