@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selfheal.contracts.v1.SpecPublished;
 import dev.selfheal.platform.problem.ProblemException;
-import dev.selfheal.telemetry.evidence.Evidence;
+import dev.selfheal.telemetry.evidence.EvidenceRequest;
 import dev.selfheal.telemetry.evidence.EvidenceConfig;
 import dev.selfheal.telemetry.ingest.IngestConfig;
 import dev.selfheal.telemetry.messaging.OutgoingEvent;
@@ -47,15 +47,15 @@ public class SpecService {
     }
 
     /** A document read and cut into events, ready to be stored and published. */
-    private record Prepared(Evidence.Subject subject, ParsedSpec spec, String specId, List<SpecPublished> events) {
+    private record Prepared(EvidenceRequest.Subject subject, ParsedSpec spec, String specId, List<SpecPublished> events) {
     }
 
     /** The events and receipt of a stored document. */
     private record Stored(List<SpecPublished> events, SpecReceipt receipt) {
     }
 
-    public Uni<SpecReceipt> ingest(Evidence.Subject subject, SpecFormat format, byte[] body) {
-        Evidence.checkSize(body, config.maxSpecSize().asLongValue(), "an OpenAPI 3 document in JSON or YAML");
+    public Uni<SpecReceipt> ingest(EvidenceRequest.Subject subject, SpecFormat format, byte[] body) {
+        EvidenceRequest.checkSize(body, config.maxSpecSize().asLongValue(), "an OpenAPI 3 document in JSON or YAML");
         return VertxContextSupport.executeBlocking(() -> prepare(subject, format, body))
                 .chain(prepared -> Panache.withTransaction(() -> store(prepared))
                         .onFailure(e -> !(e instanceof ProblemException)).transform(e -> ProblemException.unavailable(
@@ -78,16 +78,16 @@ public class SpecService {
         });
     }
 
-    private Prepared prepare(Evidence.Subject subject, SpecFormat format, byte[] body) {
+    private Prepared prepare(EvidenceRequest.Subject subject, SpecFormat format, byte[] body) {
         ParsedSpec spec = OpenApiReader.read(body, format);
-        String specId = SpecPublished.specIdOf(subject.service(), subject.version(), Evidence.digest(body));
+        String specId = SpecPublished.specIdOf(subject.service(), subject.version(), EvidenceRequest.digest(body));
         // Microseconds, as PostgreSQL keeps them, so that a resend republishes exactly the stored time.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new Prepared(subject, spec, specId, events.of(specId, subject.service(), subject.version(), now, spec));
     }
 
     private Uni<Stored> store(Prepared prepared) {
-        Evidence.Subject subject = prepared.subject();
+        EvidenceRequest.Subject subject = prepared.subject();
         return specs.findById(new StoredSpec.Key(subject.service(), subject.version())).chain(existing -> {
             if (existing != null && existing.specId.equals(prepared.specId())) {
                 // A resend: the same events as the first time, so their ids and payloads match what consumers hold.

@@ -8,7 +8,7 @@ import javax.xml.stream.XMLStreamReader;
  * Reads a test report, telling JaCoCo from JUnit by the root element: {@code <report>} is JaCoCo's,
  * {@code <testsuite>} and {@code <testsuites>} are JUnit's. Every problem with the body is a 400 naming it.
  */
-public final class TestReportParser {
+final class TestReportParser {
 
     private TestReportParser() {
     }

@@ -3,7 +3,7 @@ package dev.selfheal.telemetry.evidence.testreport;
 import dev.selfheal.platform.problem.Problem;
 import dev.selfheal.platform.problem.ProblemException;
 import dev.selfheal.platform.problem.ProblemKind;
-import dev.selfheal.telemetry.evidence.Evidence;
+import dev.selfheal.telemetry.evidence.EvidenceRequest;
 import dev.selfheal.telemetry.receipt.ReceiptService;
 import dev.selfheal.telemetry.receipt.Receipts;
 import io.smallrye.mutiny.Uni;
@@ -66,8 +66,8 @@ public class TestReportResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         List<String> services = service == null || service.isBlank() ? List.of() : List.of(service.strip());
         return Uni.createFrom().deferred(() -> {
-                    Evidence.Subject subject = Evidence.subject(service, version);
-                    if (!XML.contains(Evidence.mediaType(contentType))) {
+                    EvidenceRequest.Subject subject = EvidenceRequest.subject(service, version);
+                    if (!XML.contains(EvidenceRequest.mediaType(contentType))) {
                         throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, unsupported(contentType));
                     }
                     return reports.ingest(subject, body);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selfheal.contracts.v1.TestReportRecorded;
 import dev.selfheal.platform.problem.ProblemException;
-import dev.selfheal.telemetry.evidence.Evidence;
+import dev.selfheal.telemetry.evidence.EvidenceRequest;
 import dev.selfheal.telemetry.evidence.EvidenceConfig;
 import dev.selfheal.telemetry.ingest.IngestConfig;
 import dev.selfheal.telemetry.messaging.OutgoingEvent;
@@ -43,8 +43,8 @@ public class TestReportService {
     private record Prepared(ParsedTestReport report, List<TestReportRecorded> events, String service, String version) {
     }
 
-    public Uni<TestReportReceipt> ingest(Evidence.Subject subject, byte[] body) {
-        Evidence.checkSize(body, config.maxReportSize().asLongValue(), "a JaCoCo or JUnit XML report");
+    public Uni<TestReportReceipt> ingest(EvidenceRequest.Subject subject, byte[] body) {
+        EvidenceRequest.checkSize(body, config.maxReportSize().asLongValue(), "a JaCoCo or JUnit XML report");
         // Reading a report of megabytes takes a while: off the event loop, back on it for the database.
         return VertxContextSupport.executeBlocking(() -> prepare(subject, body))
                 .chain(prepared -> Panache.withTransaction(() -> storeOnce(prepared))
@@ -58,10 +58,10 @@ public class TestReportService {
                 .map(found -> found.stream().map(TestReportMapper::toSummary).toList());
     }
 
-    private Prepared prepare(Evidence.Subject subject, byte[] body) {
+    private Prepared prepare(EvidenceRequest.Subject subject, byte[] body) {
         ParsedTestReport report = TestReportParser.parse(body);
         String reportId = TestReportRecorded.reportIdOf(subject.service(), subject.version(), report.format(),
-                Evidence.digest(body));
+                EvidenceRequest.digest(body));
         // Microseconds, as PostgreSQL keeps them, so that a resend republishes exactly the stored time.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new Prepared(report, events.of(reportId, subject.service(), subject.version(), now, report),

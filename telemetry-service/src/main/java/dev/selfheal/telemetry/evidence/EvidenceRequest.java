@@ -10,11 +10,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Checks shared by the evidence endpoints: who the evidence is about, and whether its body can be read at all. */
-public final class Evidence {
+public final class EvidenceRequest {
 
     private static final int MAX_NAME = 255;
 
-    private Evidence() {
+    private EvidenceRequest() {
     }
 
     /** The stripped service and version, both required: evidence is always about one version of one service. */
