@@ -5,7 +5,8 @@ public final class EventTypes {
 
     /**
      * Default topic of {@link SpanRecorded}, {@link ErrorObserved}, {@link DependencyCalled}, {@link StateMutated}
-     * and {@link LogRecorded} events: everything telemetry-service normalises.
+     * {@link LogRecorded}, {@link TestReportRecorded} and {@link SpecPublished} events: everything
+     * telemetry-service normalises, including the evidence CI sends (test reports, API specs).
      */
     public static final String TELEMETRY_TOPIC = "selfheal.telemetry.v1";
     /** Default topic of {@link AnomalyDetected} events. */
@@ -20,6 +21,8 @@ public final class EventTypes {
     public static final String DEPENDENCY_CALLED = "dev.selfheal.telemetry.dependency.called";
     public static final String STATE_MUTATED = "dev.selfheal.telemetry.state.mutated";
     public static final String LOG_RECORDED = "dev.selfheal.telemetry.log.recorded";
+    public static final String TEST_REPORT_RECORDED = "dev.selfheal.telemetry.test-report.recorded";
+    public static final String SPEC_PUBLISHED = "dev.selfheal.telemetry.spec.published";
     public static final String ANOMALY_DETECTED = "dev.selfheal.anomaly.detected";
     public static final String DOCS_REGENERATED = "dev.selfheal.docs.regenerated";
 

@@ -71,7 +71,42 @@ class ContractRoundTripTest {
                         "NEW", null)),
                 Arguments.of("log-recorded", log("payment declined for order 42")),
                 Arguments.of("log-recorded", new LogRecorded("checkout", "1.4.2", null, AT, LogSeverity.INFO,
-                        "started", null, null, Map.of(), "t-17", "started", List.of())));
+                        "started", null, null, Map.of(), "t-17", "started", List.of())),
+                Arguments.of("test-report-recorded", coverageReport(1)),
+                Arguments.of("test-report-recorded", testResults()),
+                Arguments.of("spec-published", spec()));
+    }
+
+    static TestReportRecorded coverageReport(int part) {
+        TestReportRecorded.Counter all = new TestReportRecorded.Counter(3, 42);
+        TestReportRecorded.MethodCoverage get = new TestReportRecorded.MethodCoverage("get",
+                "(J)Ljakarta/ws/rs/core/Response;", 42, new TestReportRecorded.Counter(0, 12),
+                new TestReportRecorded.Counter(1, 1), new TestReportRecorded.Counter(0, 3));
+        TestReportRecorded.MethodCoverage init = new TestReportRecorded.MethodCoverage("<init>", "()V", null,
+                new TestReportRecorded.Counter(3, 0), null, null);
+        return new TestReportRecorded(TestReportRecorded.reportIdOf("checkout", "1.4.2", TestReportFormat.JACOCO, "ab12"),
+                "checkout", "1.4.2", TestReportFormat.JACOCO, "checkout", AT, part, 2,
+                new TestReportRecorded.CoverageTotals(all, new TestReportRecorded.Counter(1, 1), all, all, null),
+                List.of(new TestReportRecorded.ClassCoverage("com.shop.OrderResource", "OrderResource.java",
+                        List.of(get, init))), null, null);
+    }
+
+    static TestReportRecorded testResults() {
+        return new TestReportRecorded(TestReportRecorded.reportIdOf("checkout", "1.4.2", TestReportFormat.JUNIT, "cd34"),
+                "checkout", "1.4.2", TestReportFormat.JUNIT, null, AT, 1, 1, null, null,
+                new TestReportRecorded.TestTotals(2, 1, 1, 0, 0, 0.25),
+                List.of(new TestReportRecorded.TestCase("com.shop.OrderResourceTest", "getsAnOrder", 0.125,
+                                TestReportRecorded.TestOutcome.PASSED, null, null),
+                        new TestReportRecorded.TestCase("com.shop.OrderResourceTest", "refusesAnUnknownOrder()", 0.125,
+                                TestReportRecorded.TestOutcome.FAILED, "org.opentest4j.AssertionFailedError",
+                                "expected: <404> but was: <500>")));
+    }
+
+    static SpecPublished spec() {
+        return new SpecPublished(SpecPublished.specIdOf("checkout", "1.4.2", "ef56"), "checkout", "1.4.2", AT,
+                "3.1.0", "Checkout API", "1.4", 1, 1, List.of(new SpecPublished.Operation("GET", "/api/orders/{id}",
+                        "getOrder", "Read an order", List.of("Orders"), List.of("200", "404"),
+                        List.of(new SpecPublished.Parameter("id", "path", true)), false)));
     }
 
     static ErrorObserved error() {
@@ -130,7 +165,8 @@ class ContractRoundTripTest {
     void everyRequiredFieldOfEverySchemaIsCovered() {
         Set<String> covered = new HashSet<>();
         requiredFields().forEach(arguments -> covered.add(arguments.get()[0] + "." + arguments.get()[1]));
-        List.of("span-recorded", "error-observed", "dependency-called", "state-mutated", "log-recorded")
+        List.of("span-recorded", "error-observed", "dependency-called", "state-mutated", "log-recorded",
+                        "test-report-recorded", "spec-published")
                 .forEach(schema -> required(schema).forEach(field -> assertThat(covered).contains(schema + "." + field)));
     }
 
@@ -146,6 +182,31 @@ class ContractRoundTripTest {
         assertThat(mined.eventId()).as("mining a record later keeps its id").isEqualTo(log("a").eventId());
         assertThat(Stream.of(error().eventId(), dependency(SpanStatus.OK, null).eventId(),
                 state("PAID").eventId(), log("a").eventId()).distinct()).hasSize(4);
+    }
+
+    @Test
+    void evidenceIdsFollowTheContentSoAResentReportKeepsThem() {
+        assertThat(coverageReport(1).reportId()).matches("[0-9a-f]{16}").isEqualTo(coverageReport(2).reportId())
+                .isNotEqualTo(testResults().reportId());
+        assertThat(coverageReport(1).eventId()).isEqualTo("test-report:" + coverageReport(1).reportId() + ":1")
+                .isNotEqualTo(coverageReport(2).eventId());
+        assertThat(TestReportRecorded.reportIdOf("checkout", "1.4.3", TestReportFormat.JACOCO, "ab12"))
+                .as("the same bytes sent for another version are another report").isNotEqualTo(coverageReport(1).reportId());
+        assertThat(spec().eventId()).isEqualTo("spec:" + spec().specId() + ":1");
+        assertThat(SpecPublished.specIdOf("checkout", "1.4.2", "ef57")).isNotEqualTo(spec().specId());
+    }
+
+    @Test
+    void evidenceSpellsHandlersAndCoverageTheWayTelemetryDoes() {
+        assertThat(spec().operations().get(0).handler()).isEqualTo("GET /api/orders/{id}");
+        assertThat(coverageReport(1).classes().get(0).methods()).extracting(TestReportRecorded.MethodCoverage::covered)
+                .containsExactly(true, false);
+        JsonNode json = MAPPER.valueToTree(coverageReport(1));
+        assertThat(json.has("testCases")).as("a JaCoCo part carries no JUnit fields").isFalse();
+        assertThat(json.at("/classes/0/methods/1").has("branches")).as("absent counters are omitted").isFalse();
+        assertThat(json.at("/classes/0/methods/0").has("covered")).as("derived values are not sent").isFalse();
+        assertThat(EventTypes.TEST_REPORT_RECORDED).isEqualTo("dev.selfheal.telemetry.test-report.recorded");
+        assertThat(EventTypes.SPEC_PUBLISHED).isEqualTo("dev.selfheal.telemetry.spec.published");
     }
 
     @Test

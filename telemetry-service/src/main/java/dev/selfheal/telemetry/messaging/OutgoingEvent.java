@@ -5,12 +5,15 @@ import dev.selfheal.contracts.v1.ErrorObserved;
 import dev.selfheal.contracts.v1.EventTypes;
 import dev.selfheal.contracts.v1.LogRecorded;
 import dev.selfheal.contracts.v1.SpanRecorded;
+import dev.selfheal.contracts.v1.SpecPublished;
 import dev.selfheal.contracts.v1.StateMutated;
+import dev.selfheal.contracts.v1.TestReportRecorded;
 import java.time.Instant;
 
 /**
  * A contract record with its CloudEvent attributes. Events of one trace share its id as the Kafka key, so a
- * consumer sees a trace's spans, errors and calls in order; a log outside any trace is keyed by its service.
+ * consumer sees a trace's spans, errors and calls in order; a log outside any trace is keyed by its service, and
+ * so is the evidence CI sends (test reports, API specs), which belongs to no trace.
  */
 public record OutgoingEvent(Object payload, String id, String type, String key, Instant time) {
 
@@ -33,5 +36,13 @@ public record OutgoingEvent(Object payload, String id, String type, String key, 
     public static OutgoingEvent of(LogRecorded e) {
         return new OutgoingEvent(e, e.eventId(), EventTypes.LOG_RECORDED,
                 e.traceId() == null ? e.service() : e.traceId(), e.time());
+    }
+
+    public static OutgoingEvent of(TestReportRecorded e) {
+        return new OutgoingEvent(e, e.eventId(), EventTypes.TEST_REPORT_RECORDED, e.service(), e.receivedAt());
+    }
+
+    public static OutgoingEvent of(SpecPublished e) {
+        return new OutgoingEvent(e, e.eventId(), EventTypes.SPEC_PUBLISHED, e.service(), e.receivedAt());
     }
 }

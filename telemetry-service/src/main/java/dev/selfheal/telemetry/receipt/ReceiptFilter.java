@@ -17,7 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 @Singleton
 public class ReceiptFilter {
 
-    static final Set<String> ENDPOINTS = Set.of("/api/events", "/api/logs", "/v1/traces", "/v1/logs");
+    static final Set<String> ENDPOINTS = Set.of("/api/events", "/api/logs", "/v1/traces", "/v1/logs",
+            "/api/test-reports", "/api/specs");
 
     private final ReceiptService receipts;
 

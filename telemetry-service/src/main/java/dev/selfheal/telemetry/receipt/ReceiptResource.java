@@ -27,7 +27,7 @@ public class ReceiptResource {
     @Path("/{id}")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Read a receipt", description = "What happened to one ingest request (/api/events, "
-            + "/api/logs, /v1/traces, /v1/logs): its answer, how many items were accepted and rejected, and why.")
+            + "/api/logs, /v1/traces, /v1/logs, /api/test-reports, /api/specs): its answer, how many items were accepted and rejected, and why.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReceiptView.class)))
     @APIResponse(responseCode = "404", description = "No receipt of that id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
