@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ingest path, end to end into Kafka.
  *
  * <p>Usage: {@code OtlpLoadGenerator --pid PID [--url http://127.0.0.1:8081] [--seconds 300] [--senders 3]
- * [--traces 250] [--sample-seconds 10]}. Loopback only; it stops by itself.
+ * [--traces 250] [--sample-seconds 10] [--warmup 60]}: the first {@code --warmup} seconds are loaded but not
+ * measured, then {@code --seconds} are. Loopback only; it stops by itself.
  */
 public final class OtlpLoadGenerator {
 
@@ -40,6 +41,7 @@ public final class OtlpLoadGenerator {
         int senders = 3;
         int traces = 250;
         int sampleSeconds = 10;
+        int warmupSeconds = 60;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--url" -> url = args[++i];
@@ -48,6 +50,7 @@ public final class OtlpLoadGenerator {
                 case "--senders" -> senders = Integer.parseInt(args[++i]);
                 case "--traces" -> traces = Integer.parseInt(args[++i]);
                 case "--sample-seconds" -> sampleSeconds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmupSeconds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -58,21 +61,31 @@ public final class OtlpLoadGenerator {
         if (!endpoint.getHost().equals("127.0.0.1") && !endpoint.getHost().equals("localhost")) {
             throw new IllegalArgumentException("load is only sent to this machine's loopback interface");
         }
-        run(endpoint, pid, seconds, senders, traces, sampleSeconds);
+        run(endpoint, pid, seconds, warmupSeconds, senders, traces, sampleSeconds);
     }
 
-    private static void run(URI endpoint, long pid, int seconds, int senders, int traces, int sampleSeconds)
-            throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static void run(URI endpoint, long pid, int seconds, int warmupSeconds, int senders, int traces,
+            int sampleSeconds) throws Exception {
+        // HTTP/1.1, as the OpenTelemetry SDK's default OTLP/HTTP sender (OkHttp) speaks it to a plain-text endpoint.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds + (long) seconds);
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         for (int s = 0; s < senders; s++) {
             long seed = s;
             pool.execute(() -> send(http, endpoint, new OtlpBatches(seed), traces, deadline, accepted, refused));
         }
         pool.shutdown();
+        if (warmupSeconds > 0) {
+            // The JIT compiles the hot paths during the first tens of seconds; like JMH's warm-up iterations, this
+            // time is loaded but not counted, and its figures are printed apart.
+            double cpuBefore = cpuSeconds(pid);
+            pool.awaitTermination(warmupSeconds, TimeUnit.SECONDS);
+            System.out.printf("warm-up: %d s, %d spans accepted, %.1f CPU-s of telemetry-service, RSS %.1f MB%n",
+                    warmupSeconds, accepted.get(), cpuSeconds(pid) - cpuBefore, residentMegabytes(pid));
+        }
 
         System.out.printf("%8s %12s %14s %16s %10s%n", "t (s)", "spans/s", "CPU-s (svc)", "spans/CPU-s", "RSS (MB)");
         long startSpans = accepted.get();

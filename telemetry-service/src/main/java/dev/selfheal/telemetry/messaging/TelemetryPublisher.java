@@ -1,6 +1,7 @@
 package dev.selfheal.telemetry.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.selfheal.contracts.v1.SpanRecorded;
@@ -39,7 +40,8 @@ public class TelemetryPublisher {
     private final ClassValue<ObjectWriter> writers = new ClassValue<>() {
         @Override
         protected ObjectWriter computeValue(Class<?> type) {
-            return json.writerFor(type);
+            // Jackson's own shortest-representation double writer: JDK 17's Double.toString is several times slower.
+            return json.writerFor(type).with(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
         }
     };
 

@@ -8,7 +8,7 @@ import jakarta.persistence.Converter;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Stores span attributes as a JSON object in a text column. */
+/** Stores span attributes as a JSON object in a text column; they are read back sorted by name. */
 @Converter
 public class AttributesConverter implements AttributeConverter<Map<String, String>, String> {
 
@@ -19,7 +19,7 @@ public class AttributesConverter implements AttributeConverter<Map<String, Strin
     @Override
     public String convertToDatabaseColumn(Map<String, String> attributes) {
         try {
-            return JSON.writeValueAsString(attributes == null ? Map.of() : new TreeMap<>(attributes));
+            return JSON.writeValueAsString(attributes == null ? Map.of() : attributes);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("span attributes cannot be written as JSON", e);
         }
