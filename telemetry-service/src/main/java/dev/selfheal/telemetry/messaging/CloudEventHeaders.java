@@ -1,7 +1,11 @@
 package dev.selfheal.telemetry.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
@@ -18,13 +22,15 @@ final class CloudEventHeaders {
     private CloudEventHeaders() {
     }
 
+    private static final Header SPEC_VERSION_HEADER = new RecordHeader("ce_specversion", bytes(SPEC_VERSION));
+    /** Sources and types are few: their headers are made once and shared by every record (Kafka only reads them). */
+    private static final Map<String, Header> SOURCES = new ConcurrentHashMap<>();
+    private static final Map<String, Header> TYPES = new ConcurrentHashMap<>();
+
     static Headers of(String id, String type, String source) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", bytes(SPEC_VERSION));
-        headers.add("ce_id", bytes(id));
-        headers.add("ce_source", bytes(source));
-        headers.add("ce_type", bytes(type));
-        return headers;
+        return new RecordHeaders(new Header[] {SPEC_VERSION_HEADER, new RecordHeader("ce_id", bytes(id)),
+                SOURCES.computeIfAbsent(source, s -> new RecordHeader("ce_source", bytes(s))),
+                TYPES.computeIfAbsent(type, t -> new RecordHeader("ce_type", bytes(t)))});
     }
 
     private static byte[] bytes(String value) {
