@@ -42,8 +42,26 @@ public record LogRecorded(
         parameters = parameters == null ? null : List.copyOf(parameters);
     }
 
-    /** Stable for a resent record: hashed from everything but the mined template, which may come later. */
+    /**
+     * The attribute naming the upload a record came from (a digest of the uploaded text); with
+     * {@link #LINE_NUMBER} it is the record's position in its source.
+     */
+    public static final String UPLOAD_DIGEST = "log.upload.digest";
+    /** The attribute holding the line a record starts on in its upload, counted from 1. */
+    public static final String LINE_NUMBER = "log.line.number";
+
+    /**
+     * Stable for a resent record: hashed from everything but the mined template, which may come later. A record
+     * that names its position in an upload ({@link #UPLOAD_DIGEST} and {@link #LINE_NUMBER}) is identified by that
+     * position and its text instead of its time, because a line without a timestamp of its own is given the time
+     * it arrived, which differs when the same upload is sent again.
+     */
     public String eventId() {
+        String upload = attributes.get(UPLOAD_DIGEST);
+        String line = attributes.get(LINE_NUMBER);
+        if (upload != null && line != null) {
+            return "log:" + EventIds.hash(service, version, environment, upload, line, body);
+        }
         return "log:" + EventIds.hash(service, version, environment, time, severity, body, traceId, spanId,
                 new TreeMap<>(attributes));
     }

@@ -185,6 +185,23 @@ class ContractRoundTripTest {
     }
 
     @Test
+    void anUploadedLineIsIdentifiedByItsPositionNotByItsArrivalTime() {
+        Map<String, String> position = Map.of(LogRecorded.UPLOAD_DIGEST, "9f2c1a", LogRecorded.LINE_NUMBER, "7");
+        LogRecorded first = uploaded(AT, position, "connection reset");
+        assertThat(uploaded(AT.plusSeconds(30), position, "connection reset").eventId())
+                .as("the same upload sent again later").isEqualTo(first.eventId());
+        assertThat(uploaded(AT, Map.of(LogRecorded.UPLOAD_DIGEST, "9f2c1a", LogRecorded.LINE_NUMBER, "8"),
+                "connection reset").eventId()).as("the same text on another line").isNotEqualTo(first.eventId());
+        assertThat(uploaded(AT, Map.of(LogRecorded.UPLOAD_DIGEST, "77aa01", LogRecorded.LINE_NUMBER, "7"),
+                "connection reset").eventId()).as("the same line of another upload").isNotEqualTo(first.eventId());
+    }
+
+    private static LogRecorded uploaded(Instant time, Map<String, String> attributes, String body) {
+        return new LogRecorded("checkout", "1.4.2", null, time, LogSeverity.ERROR, body, null, null, attributes,
+                null, null, null);
+    }
+
+    @Test
     void evidenceIdsFollowTheContentSoAResentReportKeepsThem() {
         assertThat(coverageReport(1).reportId()).matches("[0-9a-f]{16}").isEqualTo(coverageReport(2).reportId())
                 .isNotEqualTo(testResults().reportId());

@@ -15,10 +15,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +36,6 @@ import java.util.Map;
 public class LogIngestService {
 
     /** Attribute naming the line of the body a record started on: it keeps identical lines of one batch apart. */
-    static final String LINE_NUMBER = "log.line.number";
     private static final int MAX_NAME = 255;
 
     private final LogMiners miners;
@@ -96,13 +99,17 @@ public class LogIngestService {
         String ver = version == null || version.isBlank() ? "unknown" : version.strip();
         String env = environment == null || environment.isBlank() ? null : environment.strip();
         Instant received = Instant.now();
+        // Lines without a timestamp get the arrival time; the upload's digest and the line number keep their
+        // event ids stable when the same upload is sent again.
+        String upload = digest(text);
         List<MinedRecord> mined = miners.of(name).mine(records);
         List<LogRecorded> events = new ArrayList<>(mined.size());
         for (int i = 0; i < mined.size(); i++) {
             MinedRecord m = mined.get(i);
             events.add(new LogRecorded(name, ver, env, LogLines.leadingTimestamp(m.record()).orElse(received),
                     LogLines.severity(m.record()).orElse(LogSeverity.INFO), m.record(), null, null,
-                    Map.of(LINE_NUMBER, String.valueOf(firstLines.get(i))), m.templateId(), m.template(),
+                    Map.of(LogRecorded.LINE_NUMBER, String.valueOf(firstLines.get(i)), LogRecorded.UPLOAD_DIGEST, upload),
+                    m.templateId(), m.template(),
                     m.parameters()));
         }
         return new Batch(name, lines.size(), mined, events, received);
@@ -189,6 +196,16 @@ public class LogIngestService {
                     .decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
             throw ProblemException.invalid("body", "is not valid " + charset.name() + " text");
+        }
+    }
+
+    /** The first 16 hex digits of the SHA-256 of the uploaded text. */
+    static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
     }
 }

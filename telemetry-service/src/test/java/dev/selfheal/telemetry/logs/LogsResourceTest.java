@@ -98,6 +98,23 @@ class LogsResourceTest {
     }
 
     @Test
+    void resendingAnUploadOfLinesWithoutTimestampsKeepsTheirEventIds() throws Exception {
+        String service = "gateway-" + UUID.randomUUID();
+        String body = "WARN connection reset by peer\nWARN connection reset by peer\n";
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap); KafkaConsumer<String, String> consumer = kafka.subscribe(topic)) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                given().contentType("text/plain; charset=UTF-8").body(body).queryParam("service", service)
+                        .when().post("/api/logs")
+                        .then().statusCode(202).body("accepted", equalTo(2));
+            }
+            List<String> ids = KafkaTestClient.poll(consumer, r -> isLog(r) && service.equals(r.key()), 4,
+                    Duration.ofSeconds(30)).stream().map(r -> KafkaTestClient.header(r, "ce_id")).toList();
+            assertThat(ids).hasSize(4);
+            assertThat(ids.stream().distinct()).as("two lines, each with one id on both sends").hasSize(2);
+        }
+    }
+
+    @Test
     void javaStackTraceIsJoinedIntoItsRecord() throws Exception {
         String service = "orders-" + UUID.randomUUID();
         String body = """
