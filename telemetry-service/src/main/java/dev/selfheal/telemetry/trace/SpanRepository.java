@@ -100,20 +100,30 @@ public class SpanRepository implements PanacheRepositoryBase<StoredSpan, String>
     /**
      * One span per matching trace, newest first by that span's start: the trace's root, or, when its root is not
      * stored, its earliest span that matches the query.
+     *
+     * <p>The query walks spans newest first (the start index) and keeps each span that is its trace's
+     * representative, checking that with index probes on (trace id, start); it stops after {@code limit}
+     * representatives, so listing the latest traces reads a few rows per trace however many spans are stored.
+     * {@code {h-schema}} is the telemetry schema, which Hibernate applies to entity queries only.
      */
     public Uni<List<StoredSpan>> findTraces(TraceQuery query) {
-        // DISTINCT ON picks each trace's representative (root first, then earliest); only ids come back, so the
-        // spans are then read as entities, attributes converter included. {h-schema} is the telemetry schema, which
-        // Hibernate applies to entity queries only.
-        // Unfiltered, every span of every trace is a candidate; filtered, the root and the matching spans of the
-        // traces holding a matching span.
-        String candidates = query.unfiltered() ? ""
-                : " where (s.parent_span_id is null or " + matches(query, "s") + ") and exists (select 1 from"
-                        + " {h-schema}span m where m.trace_id = s.trace_id and " + matches(query, "m") + ")";
-        String sql = "select r.id from (select distinct on (s.trace_id) s.id, s.trace_id, s.start_time"
-                + " from {h-schema}span s" + candidates
-                + " order by s.trace_id, (s.parent_span_id is null) desc, s.start_time, s.span_id) r"
-                + " order by r.start_time desc, r.trace_id limit :limit";
+        boolean filtered = !query.unfiltered();
+        // The earliest root of its trace (a trace with two roots is listed once) ...
+        String root = "s.parent_span_id is null and not exists (select 1 from {h-schema}span r where"
+                + " r.trace_id = s.trace_id and r.parent_span_id is null"
+                + " and (r.start_time, r.span_id) < (s.start_time, s.span_id))"
+                + (filtered ? " and exists (select 1 from {h-schema}span m where m.trace_id = s.trace_id and "
+                        + matches(query, "m") + ")" : "");
+        // ... or, in a trace without a stored root, its earliest (matching) span.
+        String orphan = "s.parent_span_id is not null"
+                + (filtered ? " and " + matches(query, "s") : "")
+                + " and not exists (select 1 from {h-schema}span r where r.trace_id = s.trace_id"
+                + " and r.parent_span_id is null)"
+                + " and not exists (select 1 from {h-schema}span e where e.trace_id = s.trace_id"
+                + " and (e.start_time, e.span_id) < (s.start_time, s.span_id)"
+                + (filtered ? " and " + matches(query, "e") : "") + ")";
+        String sql = "select s.id from {h-schema}span s where (" + root + ") or (" + orphan + ")"
+                + " order by s.start_time desc, s.trace_id limit :limit";
         return getSession().chain(session -> {
             var ids = session.createNativeQuery(sql, String.class).setParameter("limit", query.limit());
             bind(ids, query);
