@@ -24,6 +24,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class SpanRepository implements PanacheRepositoryBase<StoredSpan, String> {
 
     private static final AttributesConverter ATTRIBUTES = new AttributesConverter();
+    /** A filtered trace listing reads at most this many recent matching spans per trace asked for. */
+    static final int SCAN_PER_TRACE = 20;
 
     private final Pool pool;
     private final String insertSql;
@@ -101,19 +103,19 @@ public class SpanRepository implements PanacheRepositoryBase<StoredSpan, String>
      * One span per matching trace, newest first by that span's start: the trace's root, or, when its root is not
      * stored, its earliest span that matches the query.
      *
-     * <p>The query walks spans newest first (the start index) and keeps each span that is its trace's
-     * representative, checking that with index probes on (trace id, start); it stops after {@code limit}
-     * representatives, so listing the latest traces reads a few rows per trace however many spans are stored.
-     * {@code {h-schema}} is the telemetry schema, which Hibernate applies to entity queries only.
+     * <p>Unfiltered, the query walks spans newest first (the start index) and keeps each span that is its trace's
+     * representative, checking that with index probes on (trace id, start), and stops after {@code limit} of
+     * them. Filtered, it first takes the traces of the {@code limit * }{@value #SCAN_PER_TRACE} most recent matching
+     * spans (through the filter's index) and then picks their representatives, so a filter that matches little
+     * or nothing reads little or nothing. {@code {h-schema}} is the telemetry schema, which Hibernate applies to
+     * entity queries only.
      */
     public Uni<List<StoredSpan>> findTraces(TraceQuery query) {
         boolean filtered = !query.unfiltered();
         // The earliest root of its trace (a trace with two roots is listed once) ...
         String root = "s.parent_span_id is null and not exists (select 1 from {h-schema}span r where"
                 + " r.trace_id = s.trace_id and r.parent_span_id is null"
-                + " and (r.start_time, r.span_id) < (s.start_time, s.span_id))"
-                + (filtered ? " and exists (select 1 from {h-schema}span m where m.trace_id = s.trace_id and "
-                        + matches(query, "m") + ")" : "");
+                + " and (r.start_time, r.span_id) < (s.start_time, s.span_id))";
         // ... or, in a trace without a stored root, its earliest (matching) span.
         String orphan = "s.parent_span_id is not null"
                 + (filtered ? " and " + matches(query, "s") : "")
@@ -122,10 +124,18 @@ public class SpanRepository implements PanacheRepositoryBase<StoredSpan, String>
                 + " and not exists (select 1 from {h-schema}span e where e.trace_id = s.trace_id"
                 + " and (e.start_time, e.span_id) < (s.start_time, s.span_id)"
                 + (filtered ? " and " + matches(query, "e") : "") + ")";
-        String sql = "select s.id from {h-schema}span s where (" + root + ") or (" + orphan + ")"
-                + " order by s.start_time desc, s.trace_id limit :limit";
+        String representatives = "((" + root + ") or (" + orphan + ")) order by s.start_time desc, s.trace_id"
+                + " limit :limit";
+        String sql = filtered
+                ? "select s.id from {h-schema}span s where s.trace_id in (select m.trace_id from {h-schema}span m"
+                        + " where " + matches(query, "m") + " order by m.start_time desc limit :scan) and "
+                        + representatives
+                : "select s.id from {h-schema}span s where " + representatives;
         return getSession().chain(session -> {
             var ids = session.createNativeQuery(sql, String.class).setParameter("limit", query.limit());
+            if (filtered) {
+                ids.setParameter("scan", query.limit() * SCAN_PER_TRACE);
+            }
             bind(ids, query);
             return ids.getResultList();
         }).chain(ids -> {
