@@ -106,11 +106,11 @@ public final class LogTemplateMiner {
         }
         int constants = 0;
         for (int t = 0; t < tokens.size(); t++) {
-            if (!tokens.isConstant(t)) {
+            if (!tokens.isAnchor(t)) {
                 continue;
             }
             constants++;
-            List<Template> holders = byToken.get(tokens.hash(t));
+            List<Template> holders = byToken.get(tokens.indexKey(t));
             if (holders == null) {
                 continue;
             }
@@ -125,10 +125,10 @@ public final class LogTemplateMiner {
 
     private void index(Template template) {
         for (int t = 0; t < template.size(); t++) {
-            if (!template.isConstant(t)) {
+            if (!template.isAnchor(t)) {
                 continue;
             }
-            List<Template> holders = byToken.computeIfAbsent(template.hashes[t], h -> new ArrayList<>(2));
+            List<Template> holders = byToken.computeIfAbsent(template.indexKey(t), h -> new ArrayList<>(2));
             if (holders.isEmpty() || holders.get(holders.size() - 1) != template) {
                 holders.add(template);
             }
@@ -142,15 +142,15 @@ public final class LogTemplateMiner {
     private void mergeCovered(Template survivor) {
         List<Template> holders = byId;
         for (int t = 0; t < survivor.size(); t++) {
-            if (survivor.isConstant(t)) {
-                List<Template> candidates = byToken.get(survivor.hashes[t]);
+            if (survivor.isAnchor(t)) {
+                List<Template> candidates = byToken.get(survivor.indexKey(t));
                 if (candidates.size() < holders.size()) {
                     holders = candidates;
                 }
             }
         }
         for (Template other : holders) {
-            if (other != survivor && other.mergedInto == null
+            if (other != survivor && other.mergedInto == null && survivor.constants >= SIMILARITY * other.constants
                     && alignment.matches(survivor.tokens, survivor.hashes, other)) {
                 other.mergedInto = survivor;
                 survivor.count += other.count;

@@ -21,7 +21,29 @@ final class TokenClass {
     /** Case-folded hashes of {@link #HEADER_WORDS}, sorted: one lookup instead of a comparison per word. */
     private static final long[] HEADER_WORD_HASHES = headerWordHashes();
 
+    /**
+     * Units written after a number ({@code 35 ms}, {@code <1 sec}, {@code 660 KB}): with the number they are one
+     * value, as {@code 35ms} already is, so a value written with and without its unit keeps one template.
+     */
+    private static final String[] UNITS = {
+        "ns", "us", "ms", "s", "sec", "secs", "min", "mins", "B", "KB", "MB", "GB", "TB", "kB",
+    };
+
     private TokenClass() {
+    }
+
+    /** Whether the token is a unit ({@link #UNITS}); the caller checks that a number comes right before it. */
+    static boolean isUnit(String text, int start, int end) {
+        int length = end - start;
+        if (length > 4) {
+            return false;
+        }
+        for (String unit : UNITS) {
+            if (unit.length() == length && text.startsWith(unit, start)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isVariableWithoutDigit(String text, int start, int end) {
@@ -48,7 +70,15 @@ final class TokenClass {
         return false;
     }
 
+    /**
+     * Header words are written as logging libraries print them, upper case or capitalised ({@code INFO},
+     * {@code Warning}, {@code Jun}); in lower case ({@code Link error}, {@code critical}) they are words of the
+     * message and may be all that tells two events apart.
+     */
     private static boolean isHeaderWord(String text, int start, int length) {
+        if (!Character.isUpperCase(text.charAt(start))) {
+            return false;
+        }
         if (Arrays.binarySearch(HEADER_WORD_HASHES, foldedHash(text, start, start + length)) < 0) {
             return false;
         }

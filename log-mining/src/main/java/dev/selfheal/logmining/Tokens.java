@@ -16,6 +16,7 @@ final class Tokens implements TokenSequence {
     private int[] ends = new int[64];
     private boolean[] variable = new boolean[64];
     private long[] hashes = new long[64];
+    private long[] kinds = new long[64];
     private int size;
     private String line;
     private int lineEnd;
@@ -26,6 +27,7 @@ final class Tokens implements TokenSequence {
         size = 0;
         int length = text.length();
         int i = 0;
+        boolean afterNumber = false;
         while (i < length) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
@@ -38,18 +40,38 @@ final class Tokens implements TokenSequence {
             }
             int start = i;
             long hash = 0xcbf29ce484222325L;
+            long segment = hash;
+            int dot = -1;
             boolean hasDigit = false;
+            boolean segmentHasDigit = false;
+            boolean name = true;
+            boolean path = c == '/';
             while (i < length) {
                 c = text.charAt(i);
-                if (groupEnd >= 0 ? i > groupEnd : isDelimiter(c) || c == '\n' || c == '\r') {
+                if (groupEnd >= 0 ? i > groupEnd
+                        : isDelimiter(c) && !(c == '=' && path) || c == '\n' || c == '\r') {
                     break;
                 }
-                hasDigit |= c >= '0' && c <= '9';
+                boolean digit = c >= '0' && c <= '9';
+                name &= digit || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '_' || c == '-'
+                        || c == '$';
+                hasDigit |= digit;
                 hash = (hash ^ c) * 0x100000001b3L;
+                if (c == '.') {
+                    dot = i;
+                    segmentHasDigit = false;
+                    segment = 0xcbf29ce484222325L;
+                } else {
+                    segmentHasDigit |= digit;
+                    segment = (segment ^ c) * 0x100000001b3L;
+                }
                 i++;
             }
-            boolean context = groupEnd >= 0 && text.charAt(start) == '[';
-            add(start, i, hash, context || hasDigit || TokenClass.isVariableWithoutDigit(text, start, i));
+            boolean context = groupEnd >= 0 && text.charAt(start) == '['
+                    || !hasDigit && afterNumber && TokenClass.isUnit(text, start, i);
+            afterNumber = hasDigit;
+            long kind = name && dot > start && dot < i - 1 && !segmentHasDigit ? Kinds.of(segment) : 0;
+            add(start, i, hash, kind, context || hasDigit || TokenClass.isVariableWithoutDigit(text, start, i));
         }
         lineEnd = i;
     }
@@ -58,8 +80,8 @@ final class Tokens implements TokenSequence {
      * Adjacent parameters collapse into one ({@code 10.0.0.1,10.0.0.2}, a list of block ids, a timestamp spread over
      * several tokens): how many values a list holds must not make a new template.
      */
-    private void add(int start, int end, long hash, boolean isVariable) {
-        if (isVariable && size > 0 && variable[size - 1]) {
+    private void add(int start, int end, long hash, long kind, boolean isVariable) {
+        if (isVariable && kind == 0 && size > 0 && variable[size - 1] && kinds[size - 1] == 0) {
             ends[size - 1] = end;
             return;
         }
@@ -69,11 +91,13 @@ final class Tokens implements TokenSequence {
             ends = Arrays.copyOf(ends, capacity);
             variable = Arrays.copyOf(variable, capacity);
             hashes = Arrays.copyOf(hashes, capacity);
+            kinds = Arrays.copyOf(kinds, capacity);
         }
         starts[size] = start;
         ends[size] = end;
         variable[size] = isVariable;
         hashes[size] = hash;
+        kinds[size] = kind;
         size++;
     }
 
@@ -121,7 +145,7 @@ final class Tokens implements TokenSequence {
     long shapeHash() {
         long h = size;
         for (int t = 0; t < size; t++) {
-            h = h * 0x9E3779B97F4A7C15L + (variable[t] ? 0x5bd1e995L : hashes[t]);
+            h = h * 0x9E3779B97F4A7C15L + (variable[t] ? 0x5bd1e995L + kinds[t] : hashes[t]);
         }
         return h ^ (h >>> 29);
     }
@@ -147,6 +171,34 @@ final class Tokens implements TokenSequence {
 
     long hash(int t) {
         return hashes[t];
+    }
+
+    /** The key under which a template holding this constant is indexed: see {@link Template#indexKey}. */
+    long indexKey(int t) {
+        return kinds[t] != 0 ? kinds[t] : hashes[t];
+    }
+
+    /**
+     * A constant or a dotted name: the tokens a line is compared on. A dotted name with a digit ({@code 360AP.exe})
+     * is a parameter, yet it still matches names of its kind.
+     */
+    boolean isAnchor(int t) {
+        return !variable[t] || kinds[t] != 0;
+    }
+
+    /** Whether the anchor at {@code t} equals the template's constant or is a name of the same kind. */
+    boolean sameValueOrKind(int t, Template template, int position) {
+        long kind = kinds[t];
+        if (kind != 0) {
+            return kind == template.kinds[position];
+        }
+        return !variable[t] && hashes[t] == template.hashes[position] && template.tokens[position] != null
+                && textEquals(t, template.tokens[position]);
+    }
+
+    /** The kind of a dotted name ({@link Kinds}), 0 for any other token. */
+    long kind(int t) {
+        return kinds[t];
     }
 
     /** The separator text between token {@code t - 1} (or the line start) and token {@code t}. */
