@@ -22,6 +22,7 @@ public final class LogTemplateMiner {
     static final double SIMILARITY = 0.9;
 
     private final Tokens tokens = new Tokens();
+    private final HeaderModel header = new HeaderModel();
     private final ShapeCache cache = new ShapeCache();
     private final Alignment alignment = new Alignment();
     private final List<Template> byId = new ArrayList<>();
@@ -29,9 +30,15 @@ public final class LogTemplateMiner {
     private final Map<Long, List<Template>> byToken = new HashMap<>();
     private int[] votes = new int[64];
     private final List<Template> voted = new ArrayList<>();
+    /** The live template without constants: every line without a constant joins it. */
+    private Template anchorless;
 
     public MinedLine mine(String line) {
-        tokens.tokenise(line);
+        tokens.tokenise(line, header.end());
+        if (header.observe(tokens.leadingVariables())) {
+            rederive();
+            tokens.tokenise(line, header.end());
+        }
         long shape = tokens.shapeHash();
         Template cached = cache.find(shape, tokens);
         Template template;
@@ -42,7 +49,7 @@ public final class LogTemplateMiner {
             cache.put(shape, tokens, template);
         }
         template.count++;
-        return new MinedLine(template.id, template.text(), line, template.tokens, template.hashes);
+        return new MinedLine(template.id, template.text(), line, template.tokens, template.hashes, header.end());
     }
 
     /** The id that a template id handed out earlier now resolves to, after any merges. */
@@ -62,9 +69,58 @@ public final class LogTemplateMiner {
         return live;
     }
 
+    /**
+     * Derives every live template again from the line that started it, tokenised under the header just learnt, in
+     * the order they were created: a template whose line now joins an earlier one is merged into it, the others
+     * start afresh from their line. Ids stay stable and resolve through {@link #currentId}.
+     */
+    private void rederive() {
+        cache.clear();
+        byToken.clear();
+        anchorless = null;
+        for (Template template : byId) {
+            if (template.mergedInto != null) {
+                continue;
+            }
+            tokens.tokenise(template.example, header.end());
+            Template joined = best();
+            if (joined == null) {
+                template.reset(tokens);
+                index(template);
+            } else if (joined != template) {
+                template.mergedInto = joined;
+                joined.count += template.count;
+                generaliseWith(joined);
+            }
+        }
+    }
+
     /** A line whose shape was not seen before: joins the most similar template, generalising it, or starts one. */
     private Template place() {
+        Template best = best();
+        if (best != null) {
+            generaliseWith(best);
+            return best;
+        }
+        Template created = new Template(byId.size() + 1, tokens);
+        byId.add(created);
+        index(created);
+        return created;
+    }
+
+    private void generaliseWith(Template template) {
+        alignment.commonConstants(template, tokens);
+        if (alignment.generalise(template, tokens)) {
+            mergeCovered(template);
+        }
+    }
+
+    /** The live template most similar to the current line, if it is similar enough to join. */
+    private Template best() {
         int lineConstants = countVotes();
+        if (lineConstants == 0) {
+            return anchorless;
+        }
         Template best = null;
         double bestScore = -1;
         for (Template candidate : voted) {
@@ -81,17 +137,7 @@ public final class LogTemplateMiner {
             }
         }
         voted.clear();
-        if (best != null && bestScore >= SIMILARITY) {
-            alignment.commonConstants(best, tokens);
-            if (alignment.generalise(best, tokens)) {
-                mergeCovered(best);
-            }
-            return best;
-        }
-        Template created = new Template(byId.size() + 1, tokens);
-        byId.add(created);
-        index(created);
-        return created;
+        return bestScore >= SIMILARITY ? best : null;
     }
 
     /**
@@ -124,6 +170,9 @@ public final class LogTemplateMiner {
     }
 
     private void index(Template template) {
+        if (template.constants == 0) {
+            anchorless = template;
+        }
         for (int t = 0; t < template.size(); t++) {
             if (!template.isAnchor(t)) {
                 continue;

@@ -16,13 +16,15 @@ public final class MinedLine {
     private final String line;
     private final String[] pattern;
     private final long[] hashes;
+    private final int headerEnd;
 
-    MinedLine(int templateId, String template, String line, String[] pattern, long[] hashes) {
+    MinedLine(int templateId, String template, String line, String[] pattern, long[] hashes, int headerEnd) {
         this.templateId = templateId;
         this.template = template;
         this.line = line;
         this.pattern = pattern;
         this.hashes = hashes;
+        this.headerEnd = headerEnd;
     }
 
     public int templateId() {
@@ -36,7 +38,7 @@ public final class MinedLine {
     /** The values that stand in the template's {@code <*>} positions, in order. */
     public List<String> parameters() {
         Tokens tokens = new Tokens();
-        tokens.tokenise(line);
+        tokens.tokenise(line, headerEnd);
         Alignment alignment = new Alignment();
         List<String> values = new ArrayList<>();
         if (!alignment.matches(pattern, hashes, tokens)) {

@@ -27,6 +27,13 @@ final class ShapeCache {
     private Template[] templates = new Template[INITIAL_CAPACITY];
     private int entries;
 
+    /** Forgets every shape: needed when the same line would now be tokenised differently. */
+    void clear() {
+        Arrays.fill(shapes, null);
+        Arrays.fill(templates, null);
+        entries = 0;
+    }
+
     Template find(long hash, Tokens line) {
         int mask = shapes.length - 1;
         int slot = (int) hash & mask;
@@ -42,9 +49,7 @@ final class ShapeCache {
     void put(long hash, Tokens line, Template template) {
         if (entries == shapes.length / 2) {
             if (shapes.length == MAX_CAPACITY) {
-                Arrays.fill(shapes, null);
-                Arrays.fill(templates, null);
-                entries = 0;
+                clear();
             } else {
                 grow();
             }

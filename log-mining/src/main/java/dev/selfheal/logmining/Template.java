@@ -13,6 +13,8 @@ final class Template implements TokenSequence {
     static final String WILDCARD = "<*>";
 
     final int id;
+    /** The line that started the template, to derive it again when the source's header is learnt anew. */
+    final String example;
     long count;
     Template mergedInto;
 
@@ -33,6 +35,12 @@ final class Template implements TokenSequence {
 
     Template(int id, Tokens line) {
         this.id = id;
+        this.example = line.line();
+        reset(line);
+    }
+
+    /** Makes the template the line itself: its constants, and a {@code <*>} for each parameter. */
+    void reset(Tokens line) {
         int size = line.size();
         String[] tokens = new String[size];
         long[] hashes = new long[size];

@@ -32,6 +32,41 @@ final class TokenClass {
     private TokenClass() {
     }
 
+    /**
+     * Where the number starts in a word with a number glued to it ({@code onExtend:1514038530000},
+     * {@code tryToReloadTodayBasicSteps1514044800223}, {@code blk_38865}, {@code blk_-3886}, {@code eth0}), or -1
+     * for any other token.
+     * The word names what the number is, so it stays a constant: a statement is not told apart by its numbers, but
+     * {@code alt0} and {@code ee0} are different things.
+     */
+    static int gluedNumber(String text, int start, int end) {
+        int i = start;
+        while (i < end && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        if (i - start < 2 || i == end) {
+            return -1;
+        }
+        char c = text.charAt(i);
+        if (c == ':' || c == '_' || c == '-') {
+            i++;
+        }
+        int number = i;
+        if (i + 1 < end && text.charAt(i) == '-') {
+            i++;
+        }
+        if (number == end) {
+            return -1;
+        }
+        for (; i < end; i++) {
+            c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+        }
+        return number;
+    }
+
     /** Whether the token is a unit ({@link #UNITS}); the caller checks that a number comes right before it. */
     static boolean isUnit(String text, int start, int end) {
         int length = end - start;

@@ -18,15 +18,24 @@ final class Tokens implements TokenSequence {
     private long[] hashes = new long[64];
     private long[] kinds = new long[64];
     private int size;
+    /** Bit {@code k} set when the line's {@code k}-th token is a parameter by its own class, header aside. */
+    private long leadingVariables;
     private String line;
     private int lineEnd;
 
-    /** Tokenises {@code text} up to its first line break: the rest of a multi-line record never shapes its template. */
-    void tokenise(String text) {
+    /**
+     * Tokenises {@code text} up to its first line break: the rest of a multi-line record never shapes its template.
+     *
+     * @param headerEnd the index among the line's first tokens (counted before adjacent parameters collapse) up to
+     *                  which every token is a header field and so a parameter; -1 for none
+     */
+    void tokenise(String text, int headerEnd) {
         line = text;
         size = 0;
+        leadingVariables = 0;
         int length = text.length();
         int i = 0;
+        int index = 0;
         boolean afterNumber = false;
         while (i < length) {
             char c = text.charAt(i);
@@ -71,7 +80,22 @@ final class Tokens implements TokenSequence {
                     || !hasDigit && afterNumber && TokenClass.isUnit(text, start, i);
             afterNumber = hasDigit;
             long kind = name && dot > start && dot < i - 1 && !segmentHasDigit ? Kinds.of(segment) : 0;
-            add(start, i, hash, kind, context || hasDigit || TokenClass.isVariableWithoutDigit(text, start, i));
+            boolean isVariable = context || hasDigit || TokenClass.isVariableWithoutDigit(text, start, i);
+            if (index < HeaderModel.MAX_FIELDS && isVariable) {
+                leadingVariables |= 1L << index;
+            }
+            if (index <= headerEnd) {
+                isVariable = true;
+                kind = 0;
+            }
+            index++;
+            int number = hasDigit && groupEnd < 0 && index > headerEnd + 1 ? TokenClass.gluedNumber(text, start, i) : -1;
+            if (number > 0) {
+                add(start, number, hashOf(text, start, number), 0, false);
+                add(number, i, hash, 0, true);
+                continue;
+            }
+            add(start, i, hash, kind, isVariable);
         }
         lineEnd = i;
     }
@@ -134,11 +158,20 @@ final class Tokens implements TokenSequence {
 
     /** The hash {@link #tokenise} gives a token with this text. */
     static long hashOf(String token) {
+        return hashOf(token, 0, token.length());
+    }
+
+    private static long hashOf(String text, int start, int end) {
         long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < token.length(); i++) {
-            hash = (hash ^ token.charAt(i)) * 0x100000001b3L;
+        for (int i = start; i < end; i++) {
+            hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
         }
         return hash;
+    }
+
+    /** Which of the line's first {@link HeaderModel#MAX_FIELDS} tokens are parameters by their own class. */
+    long leadingVariables() {
+        return leadingVariables;
     }
 
     /** A hash of the token sequence with every variable token reduced to the same placeholder. */

@@ -30,15 +30,15 @@ class LogTemplateMinerTest {
 
     @Test
     void anOptionalValueDoesNotMakeANewTemplate() {
-        MinedLine plain = miner.mine("[10.30 16:49:06] host:5070 close, 403 bytes sent, 426 bytes received, lifetime 00:02");
+        MinedLine plain = miner.mine("[10.30 16:49:06] proxy.example.org:5070 close, 403 bytes sent, 426 bytes received, lifetime 00:02");
         MinedLine detailed = miner.mine(
-                "[10.30 16:49:07] host:5070 close, 1234 bytes (1.20 KB) sent, 426 bytes received, lifetime 00:02");
+                "[10.30 16:49:07] proxy.example.org:5070 close, 1234 bytes (1.20 KB) sent, 426 bytes received, lifetime 00:02");
 
         assertThat(detailed.templateId()).isEqualTo(plain.templateId());
         assertThat(detailed.template()).isEqualTo("<*> close, <*> bytes <*> sent, <*> bytes received, lifetime <*>");
-        assertThat(detailed.parameters()).containsExactly("[10.30 16:49:07] host:5070", "1234", "(1.20 KB)", "426", "00:02");
-        assertThat(miner.mine("[10.30 16:49:08] host:5070 close, 9 bytes sent, 8 bytes received, lifetime 00:03").parameters())
-                .containsExactly("[10.30 16:49:08] host:5070", "9", "", "8", "00:03");
+        assertThat(detailed.parameters()).containsExactly("[10.30 16:49:07] proxy.example.org:5070", "1234", "(1.20 KB)", "426", "00:02");
+        assertThat(miner.mine("[10.30 16:49:08] proxy.example.org:5070 close, 9 bytes sent, 8 bytes received, lifetime 00:03").parameters())
+                .containsExactly("[10.30 16:49:08] proxy.example.org:5070", "9", "", "8", "00:03");
     }
 
     @Test
