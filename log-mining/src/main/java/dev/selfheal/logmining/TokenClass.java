@@ -67,6 +67,15 @@ final class TokenClass {
         return number;
     }
 
+    /**
+     * Whether the token is {@code true} or {@code false}: a flag's value is part of what a statement
+     * says ({@code expand=true} against {@code expand=false}), where any other value after {@code =} is a parameter.
+     */
+    static boolean isLiteral(String text, int start, int end) {
+        int length = end - start;
+        return length == 4 && text.startsWith("true", start) || length == 5 && text.startsWith("false", start);
+    }
+
     /** Whether the token is a unit ({@link #UNITS}); the caller checks that a number comes right before it. */
     static boolean isUnit(String text, int start, int end) {
         int length = end - start;
@@ -87,12 +96,23 @@ final class TokenClass {
             end--;
         }
         int length = end - start;
+        if (length == 1) {
+            return isLevelLetter(text.charAt(start));
+        }
         if (length < 3) {
             return false;
         }
-        if (text.charAt(start) == '/') {
+        char first = text.charAt(start);
+        if (first == '/') {
             int next = text.indexOf('/', start + 1);
             return next > 0 && next < end;
+        }
+        if (first == '(') {
+            return contains(text, start, end, '=');
+        }
+        int slash = text.indexOf('/', start + 1);
+        if (slash > 0 && slash < end - 1 && contains(text, start, end, '.')) {
+            return true;
         }
         if (length <= 8 && isHeaderWord(text, start, length)) {
             return true;
@@ -103,6 +123,19 @@ final class TokenClass {
             }
         }
         return false;
+    }
+
+    /**
+     * The one-letter severities of Android's logcat and of glog ({@code V D I W E F}): header fields like
+     * {@code INFO}, where they would otherwise count as a constant every line of a level shares.
+     */
+    private static boolean isLevelLetter(char c) {
+        return c == 'V' || c == 'D' || c == 'I' || c == 'W' || c == 'E' || c == 'F';
+    }
+
+    private static boolean contains(String text, int start, int end, char c) {
+        int at = text.indexOf(c, start);
+        return at >= 0 && at < end;
     }
 
     /**

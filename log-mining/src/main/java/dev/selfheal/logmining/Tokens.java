@@ -42,7 +42,10 @@ final class Tokens implements TokenSequence {
             if (c == '\n' || c == '\r') {
                 break;
             }
-            int groupEnd = c == '[' ? closing(text, i, length, '[', ']') : c == '(' ? closing(text, i, length, '(', ')') : -1;
+            int groupEnd = c == '[' ? closing(text, i, length, '[', ']')
+                    : c == '(' ? closing(text, i, length, '(', ')')
+                    : c == '"' && i > 0 && text.charAt(i - 1) == '=' ? closingQuote(text, i, length)
+                    : -1;
             if (groupEnd < 0 && isDelimiter(c)) {
                 i++;
                 continue;
@@ -80,7 +83,9 @@ final class Tokens implements TokenSequence {
                     || !hasDigit && afterNumber && TokenClass.isUnit(text, start, i);
             afterNumber = hasDigit;
             long kind = name && dot > start && dot < i - 1 && !segmentHasDigit ? Kinds.of(segment) : 0;
-            boolean isVariable = context || hasDigit || TokenClass.isVariableWithoutDigit(text, start, i);
+            boolean isVariable = context || hasDigit || text.charAt(start) == '"'
+                    || start > 0 && text.charAt(start - 1) == '=' && !TokenClass.isLiteral(text, start, i)
+                    || TokenClass.isVariableWithoutDigit(text, start, i);
             if (index < HeaderModel.MAX_FIELDS && isVariable) {
                 leadingVariables |= 1L << index;
             }
@@ -91,8 +96,13 @@ final class Tokens implements TokenSequence {
             index++;
             int number = hasDigit && groupEnd < 0 && index > headerEnd + 1 ? TokenClass.gluedNumber(text, start, i) : -1;
             if (number > 0) {
-                add(start, number, hashOf(text, start, number), 0, false);
-                add(number, i, hash, 0, true);
+                long word = hashOf(text, start, number);
+                if (size >= 2 && variable[size - 1] && hashes[size - 2] == word && !variable[size - 2]) {
+                    ends[size - 1] = i;
+                } else {
+                    add(start, number, word, 0, false);
+                    add(number, i, hash, 0, true);
+                }
                 continue;
             }
             add(start, i, hash, kind, isVariable);
@@ -139,6 +149,19 @@ final class Tokens implements TokenSequence {
             if (c == opening) {
                 depth++;
             } else if (c == closing && --depth == 0) {
+                return i;
+            } else if (c == '\n' || c == '\r') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the quote closing a quoted value ({@code tag="View Lock"}) on the same line, or -1. */
+    private static int closingQuote(String text, int open, int length) {
+        for (int i = open + 1; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
                 return i;
             } else if (c == '\n' || c == '\r') {
                 return -1;
