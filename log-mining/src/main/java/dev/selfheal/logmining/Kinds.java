@@ -17,15 +17,18 @@ final class Kinds {
     private Kinds() {
     }
 
-    /** The kind of a token's text, as {@link Tokens} computes it while scanning: 0 unless it is a dotted name. */
-    static long ofToken(String token) {
-        int dot = token.lastIndexOf('.');
-        if (dot <= 0 || dot >= token.length() - 1) {
-            return 0;
-        }
+    /**
+     * The kind of a dotted name whose last segment is {@code text[start, end)}, or 0 when that segment holds a digit
+     * ({@code 10.0.0.1}, {@code v1.2}): a number says nothing of what a name is.
+     */
+    static long ofLastSegment(String text, int start, int end) {
         long hash = 0xcbf29ce484222325L;
-        for (int i = dot + 1; i < token.length(); i++) {
-            hash = (hash ^ token.charAt(i)) * 0x100000001b3L;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return 0;
+            }
+            hash = (hash ^ c) * 0x100000001b3L;
         }
         return of(hash);
     }
@@ -34,7 +37,7 @@ final class Kinds {
      * The kind of a name whose last segment hashes to {@code lastSegmentHash}: never 0, and distinct from every
      * token hash in practice, so the template index can hold kinds and whole tokens side by side.
      */
-    static long of(long lastSegmentHash) {
+    private static long of(long lastSegmentHash) {
         long kind = (lastSegmentHash ^ 0x6a09e667f3bcc909L) * 0x9E3779B97F4A7C15L;
         return kind == 0 ? 1 : kind;
     }

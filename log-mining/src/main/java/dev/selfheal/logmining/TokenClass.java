@@ -90,11 +90,16 @@ final class TokenClass {
         return false;
     }
 
-    static boolean isVariableWithoutDigit(String text, int start, int end) {
-        if (text.charAt(start) == '[' && text.charAt(end - 1) == ']') {
-            start++;
-            end--;
-        }
+    /**
+     * Whether a token without a digit is a parameter all the same. The scan that found the token passes what it saw,
+     * so that nothing here reads past the token.
+     *
+     * @param slash    the index of the token's first {@code /} after its first character, or -1
+     * @param hasDot   whether the token holds a {@code .}
+     * @param hasEquals whether the token holds a {@code =} (a parenthesised group can)
+     */
+    static boolean isVariableWithoutDigit(String text, int start, int end, int slash, boolean hasDot,
+            boolean hasEquals) {
         int length = end - start;
         if (length == 1) {
             return isLevelLetter(text.charAt(start));
@@ -104,25 +109,19 @@ final class TokenClass {
         }
         char first = text.charAt(start);
         if (first == '/') {
-            int next = text.indexOf('/', start + 1);
-            return next > 0 && next < end;
+            return slash > 0;
         }
         if (first == '(') {
-            return contains(text, start, end, '=');
+            return hasEquals;
         }
-        int slash = text.indexOf('/', start + 1);
-        if (slash > 0 && slash < end - 1 && contains(text, start, end, '.')) {
+        if (slash > 0 && (hasDot && slash < end - 1 || isUrl(text, slash, end))) {
             return true;
         }
-        if (length <= 8 && isHeaderWord(text, start, length)) {
-            return true;
-        }
-        for (int i = start; i + 2 < end; i++) {
-            if (text.charAt(i) == ':' && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
-                return true;
-            }
-        }
-        return false;
+        return length <= 8 && isHeaderWord(text, start, length);
+    }
+
+    private static boolean isUrl(String text, int slash, int end) {
+        return slash + 1 < end && text.charAt(slash - 1) == ':' && text.charAt(slash + 1) == '/';
     }
 
     /**
@@ -131,11 +130,6 @@ final class TokenClass {
      */
     private static boolean isLevelLetter(char c) {
         return c == 'V' || c == 'D' || c == 'I' || c == 'W' || c == 'E' || c == 'F';
-    }
-
-    private static boolean contains(String text, int start, int end, char c) {
-        int at = text.indexOf(c, start);
-        return at >= 0 && at < end;
     }
 
     /**

@@ -12,6 +12,20 @@ import java.util.Arrays;
  */
 final class Tokens implements TokenSequence {
 
+    private static final byte DELIMITER = 1;
+    private static final byte LINE_BREAK = 2;
+    private static final byte ENDS_TOKEN = DELIMITER | LINE_BREAK;
+    private static final byte DIGIT = 4;
+    /** Characters of a dotted name: letters, digits, {@code . _ - $}. */
+    private static final byte NAME = 8;
+    private static final byte DOT = 16;
+    private static final byte SLASH = 32;
+    private static final byte EQUALS = 64;
+    /** What the scan needs to know of each ASCII character, in one lookup; other characters have no flag. */
+    private static final byte[] CLASSES = classes();
+
+    /** The line's characters: scanning an array is cheaper than {@code String.charAt}. */
+    private char[] chars = new char[256];
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private boolean[] variable = new boolean[64];
@@ -34,58 +48,57 @@ final class Tokens implements TokenSequence {
         size = 0;
         leadingVariables = 0;
         int length = text.length();
+        if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+        }
+        char[] chars = this.chars;
+        text.getChars(0, length, chars, 0);
         int i = 0;
         int index = 0;
         boolean afterNumber = false;
         while (i < length) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c == '\n' || c == '\r') {
                 break;
             }
-            int groupEnd = c == '[' ? closing(text, i, length, '[', ']')
-                    : c == '(' ? closing(text, i, length, '(', ')')
-                    : c == '"' && i > 0 && text.charAt(i - 1) == '=' ? closingQuote(text, i, length)
+            int groupEnd = c == '[' ? closing(chars, i, length, '[', ']')
+                    : c == '(' ? closing(chars, i, length, '(', ')')
+                    : c == '"' && i > 0 && chars[i - 1] == '=' ? closingQuote(chars, i, length)
                     : -1;
             if (groupEnd < 0 && isDelimiter(c)) {
                 i++;
                 continue;
             }
             int start = i;
-            long hash = 0xcbf29ce484222325L;
-            long segment = hash;
+            int seen = 0;
             int dot = -1;
-            boolean hasDigit = false;
-            boolean segmentHasDigit = false;
-            boolean name = true;
+            int slash = -1;
             boolean path = c == '/';
             while (i < length) {
-                c = text.charAt(i);
-                if (groupEnd >= 0 ? i > groupEnd
-                        : isDelimiter(c) && !(c == '=' && path) || c == '\n' || c == '\r') {
+                c = chars[i];
+                int flags = c < CLASSES.length ? CLASSES[c] : 0;
+                if (groupEnd >= 0 ? i > groupEnd : (flags & ENDS_TOKEN) != 0 && !(c == '=' && path)) {
                     break;
                 }
-                boolean digit = c >= '0' && c <= '9';
-                name &= digit || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '_' || c == '-'
-                        || c == '$';
-                hasDigit |= digit;
-                hash = (hash ^ c) * 0x100000001b3L;
-                if (c == '.') {
-                    dot = i;
-                    segmentHasDigit = false;
-                    segment = 0xcbf29ce484222325L;
-                } else {
-                    segmentHasDigit |= digit;
-                    segment = (segment ^ c) * 0x100000001b3L;
+                seen |= flags | (~flags & NAME) << 8;
+                if ((flags & (DOT | SLASH)) != 0) {
+                    if (c == '.') {
+                        dot = i;
+                    } else if (slash < 0 && i > start) {
+                        slash = i;
+                    }
                 }
                 i++;
             }
-            boolean context = groupEnd >= 0 && text.charAt(start) == '['
+            boolean hasDigit = (seen & DIGIT) != 0;
+            boolean name = (seen & NAME << 8) == 0;
+            boolean context = groupEnd >= 0 && chars[start] == '['
                     || !hasDigit && afterNumber && TokenClass.isUnit(text, start, i);
             afterNumber = hasDigit;
-            long kind = name && dot > start && dot < i - 1 && !segmentHasDigit ? Kinds.of(segment) : 0;
-            boolean isVariable = context || hasDigit || text.charAt(start) == '"'
-                    || start > 0 && text.charAt(start - 1) == '=' && !TokenClass.isLiteral(text, start, i)
-                    || TokenClass.isVariableWithoutDigit(text, start, i);
+            long kind = name && dot > start && dot < i - 1 ? Kinds.ofLastSegment(text, dot + 1, i) : 0;
+            boolean isVariable = context || hasDigit || chars[start] == '"'
+                    || start > 0 && chars[start - 1] == '=' && !TokenClass.isLiteral(text, start, i)
+                    || TokenClass.isVariableWithoutDigit(text, start, i, slash, dot >= 0, (seen & EQUALS) != 0);
             if (index < HeaderModel.MAX_FIELDS && isVariable) {
                 leadingVariables |= 1L << index;
             }
@@ -101,11 +114,11 @@ final class Tokens implements TokenSequence {
                     ends[size - 1] = i;
                 } else {
                     add(start, number, word, 0, false);
-                    add(number, i, hash, 0, true);
+                    add(number, i, 0, 0, true);
                 }
                 continue;
             }
-            add(start, i, hash, kind, isVariable);
+            add(start, i, isVariable ? 0 : hashOf(text, start, i), kind, isVariable);
         }
         lineEnd = i;
     }
@@ -142,10 +155,10 @@ final class Tokens implements TokenSequence {
      * ({@code [main]} against {@code [RMCommunicator Allocator]}). A parenthesised group is one value as well
      * ({@code (1.20 KB)}, {@code (HWID=1973)}): a parameter when it holds a digit, a constant otherwise.
      */
-    private static int closing(String text, int open, int length, char opening, char closing) {
+    private static int closing(char[] text, int open, int length, char opening, char closing) {
         int depth = 0;
         for (int i = open; i < length; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c == opening) {
                 depth++;
             } else if (c == closing && --depth == 0) {
@@ -157,10 +170,37 @@ final class Tokens implements TokenSequence {
         return -1;
     }
 
+    private static byte[] classes() {
+        byte[] classes = new byte[128];
+        for (char c = 0; c < classes.length; c++) {
+            int flags = isDelimiter(c) ? DELIMITER : 0;
+            if (c == '\n' || c == '\r') {
+                flags |= LINE_BREAK;
+            }
+            if (c >= '0' && c <= '9') {
+                flags |= DIGIT | NAME;
+            }
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-' || c == '$') {
+                flags |= NAME;
+            }
+            if (c == '.') {
+                flags |= DOT | NAME;
+            }
+            if (c == '/') {
+                flags |= SLASH;
+            }
+            if (c == '=') {
+                flags |= EQUALS;
+            }
+            classes[c] = (byte) flags;
+        }
+        return classes;
+    }
+
     /** The index of the quote closing a quoted value ({@code tag="View Lock"}) on the same line, or -1. */
-    private static int closingQuote(String text, int open, int length) {
+    private static int closingQuote(char[] text, int open, int length) {
         for (int i = open + 1; i < length; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c == '"') {
                 return i;
             } else if (c == '\n' || c == '\r') {

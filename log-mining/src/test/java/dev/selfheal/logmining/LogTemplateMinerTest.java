@@ -54,7 +54,7 @@ class LogTemplateMinerTest {
     void parametersComeOutInLineOrder() {
         MinedLine line = miner.mine("08:15:02 user=alice took 250ms on /api/orders/17 from 192.168.1.4");
 
-        assertThat(line.parameters()).containsExactly("08:15:02", "250ms", "/api/orders/17", "192.168.1.4");
+        assertThat(line.parameters()).containsExactly("08:15:02", "alice", "250ms", "/api/orders/17", "192.168.1.4");
     }
 
     @Test
