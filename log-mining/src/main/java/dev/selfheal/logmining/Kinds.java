@@ -21,10 +21,10 @@ final class Kinds {
      * The kind of a dotted name whose last segment is {@code text[start, end)}, or 0 when that segment holds a digit
      * ({@code 10.0.0.1}, {@code v1.2}): a number says nothing of what a name is.
      */
-    static long ofLastSegment(String text, int start, int end) {
+    static long ofLastSegment(char[] text, int start, int end) {
         long hash = 0xcbf29ce484222325L;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c >= '0' && c <= '9') {
                 return 0;
             }

@@ -35,31 +35,30 @@ final class TokenClass {
     /**
      * Where the number starts in a word with a number glued to it ({@code onExtend:1514038530000},
      * {@code tryToReloadTodayBasicSteps1514044800223}, {@code blk_38865}, {@code blk_-3886}, {@code eth0}), or -1
-     * for any other token.
-     * The word names what the number is, so it stays a constant: a statement is not told apart by its numbers, but
-     * {@code alt0} and {@code ee0} are different things.
+     * for any other token. The word names what the number is, so it stays a constant: a statement is not told apart
+     * by its numbers, but {@code alt0} and {@code ee0} are different things.
      */
-    static int gluedNumber(String text, int start, int end) {
+    static int gluedNumber(char[] text, int start, int end) {
         int i = start;
-        while (i < end && Character.isLetter(text.charAt(i))) {
+        while (i < end && isAsciiLetter(text[i])) {
             i++;
         }
         if (i - start < 2 || i == end) {
             return -1;
         }
-        char c = text.charAt(i);
+        char c = text[i];
         if (c == ':' || c == '_' || c == '-') {
             i++;
         }
         int number = i;
-        if (i + 1 < end && text.charAt(i) == '-') {
+        if (i + 1 < end && text[i] == '-') {
             i++;
         }
         if (number == end) {
             return -1;
         }
         for (; i < end; i++) {
-            c = text.charAt(i);
+            c = text[i];
             if (c < '0' || c > '9') {
                 return -1;
             }
@@ -68,22 +67,20 @@ final class TokenClass {
     }
 
     /**
-     * Whether the token is {@code true} or {@code false}: a flag's value is part of what a statement
-     * says ({@code expand=true} against {@code expand=false}), where any other value after {@code =} is a parameter.
+     * Whether the token is {@code true} or {@code false}: a flag's value is part of what a statement says
+     * ({@code expand=true} against {@code expand=false}), where any other value after {@code =} is a parameter.
      */
-    static boolean isLiteral(String text, int start, int end) {
-        int length = end - start;
-        return length == 4 && text.startsWith("true", start) || length == 5 && text.startsWith("false", start);
+    static boolean isLiteral(char[] text, int start, int end) {
+        return equals(text, start, end, "true") || equals(text, start, end, "false");
     }
 
     /** Whether the token is a unit ({@link #UNITS}); the caller checks that a number comes right before it. */
-    static boolean isUnit(String text, int start, int end) {
-        int length = end - start;
-        if (length > 4) {
+    static boolean isUnit(char[] text, int start, int end) {
+        if (end - start > 4) {
             return false;
         }
         for (String unit : UNITS) {
-            if (unit.length() == length && text.startsWith(unit, start)) {
+            if (equals(text, start, end, unit)) {
                 return true;
             }
         }
@@ -94,20 +91,20 @@ final class TokenClass {
      * Whether a token without a digit is a parameter all the same. The scan that found the token passes what it saw,
      * so that nothing here reads past the token.
      *
-     * @param slash    the index of the token's first {@code /} after its first character, or -1
-     * @param hasDot   whether the token holds a {@code .}
+     * @param slash     the index of the token's first {@code /} after its first character, or -1
+     * @param hasDot    whether the token holds a {@code .}
      * @param hasEquals whether the token holds a {@code =} (a parenthesised group can)
      */
-    static boolean isVariableWithoutDigit(String text, int start, int end, int slash, boolean hasDot,
+    static boolean isVariableWithoutDigit(char[] text, int start, int end, int slash, boolean hasDot,
             boolean hasEquals) {
         int length = end - start;
+        char first = text[start];
         if (length == 1) {
-            return isLevelLetter(text.charAt(start));
+            return isLevelLetter(first);
         }
         if (length < 3) {
             return false;
         }
-        char first = text.charAt(start);
         if (first == '/') {
             return slash > 0;
         }
@@ -117,11 +114,11 @@ final class TokenClass {
         if (slash > 0 && (hasDot && slash < end - 1 || isUrl(text, slash, end))) {
             return true;
         }
-        return length <= 8 && isHeaderWord(text, start, length);
+        return length <= 8 && first >= 'A' && first <= 'Z' && isHeaderWord(text, start, end);
     }
 
-    private static boolean isUrl(String text, int slash, int end) {
-        return slash + 1 < end && text.charAt(slash - 1) == ':' && text.charAt(slash + 1) == '/';
+    private static boolean isUrl(char[] text, int slash, int end) {
+        return slash + 1 < end && text[slash - 1] == ':' && text[slash + 1] == '/';
     }
 
     /**
@@ -134,36 +131,65 @@ final class TokenClass {
 
     /**
      * Header words are written as logging libraries print them, upper case or capitalised ({@code INFO},
-     * {@code Warning}, {@code Jun}); in lower case ({@code Link error}, {@code critical}) they are words of the
-     * message and may be all that tells two events apart.
+     * {@code Warning}, {@code Jun}); the caller checks the capital. In lower case ({@code Link error},
+     * {@code critical}) they are words of the message and may be all that tells two events apart.
      */
-    private static boolean isHeaderWord(String text, int start, int length) {
-        if (!Character.isUpperCase(text.charAt(start))) {
-            return false;
+    private static boolean isHeaderWord(char[] text, int start, int end) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = start; i < end; i++) {
+            hash = (hash ^ lowerCase(text[i])) * 0x100000001b3L;
         }
-        if (Arrays.binarySearch(HEADER_WORD_HASHES, foldedHash(text, start, start + length)) < 0) {
+        if (Arrays.binarySearch(HEADER_WORD_HASHES, hash) < 0) {
             return false;
         }
         for (String word : HEADER_WORDS) {
-            if (word.length() == length && text.regionMatches(true, start, word, 0, length)) {
+            if (equalsIgnoringCase(text, start, end, word)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static long foldedHash(String text, int start, int end) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = start; i < end; i++) {
-            hash = (hash ^ Character.toLowerCase(text.charAt(i))) * 0x100000001b3L;
+    private static boolean equals(char[] text, int start, int end, String word) {
+        if (word.length() != end - start) {
+            return false;
         }
-        return hash;
+        for (int i = 0; i < word.length(); i++) {
+            if (text[start + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean equalsIgnoringCase(char[] text, int start, int end, String word) {
+        if (word.length() != end - start) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (lowerCase(text[start + i]) != lowerCase(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static char lowerCase(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     private static long[] headerWordHashes() {
         long[] hashes = new long[HEADER_WORDS.length];
-        for (int i = 0; i < hashes.length; i++) {
-            hashes[i] = foldedHash(HEADER_WORDS[i], 0, HEADER_WORDS[i].length());
+        for (int w = 0; w < hashes.length; w++) {
+            long hash = 0xcbf29ce484222325L;
+            for (char c : HEADER_WORDS[w].toCharArray()) {
+                hash = (hash ^ lowerCase(c)) * 0x100000001b3L;
+            }
+            hashes[w] = hash;
         }
         Arrays.sort(hashes);
         return hashes;

@@ -12,17 +12,18 @@ import java.util.Arrays;
  */
 final class Tokens implements TokenSequence {
 
-    private static final byte DELIMITER = 1;
-    private static final byte LINE_BREAK = 2;
-    private static final byte ENDS_TOKEN = DELIMITER | LINE_BREAK;
-    private static final byte DIGIT = 4;
+    private static final int DELIMITER = 1;
+    private static final int LINE_BREAK = 2;
+    private static final int ENDS_TOKEN = DELIMITER | LINE_BREAK;
+    private static final int DIGIT = 4;
     /** Characters of a dotted name: letters, digits, {@code . _ - $}. */
-    private static final byte NAME = 8;
-    private static final byte DOT = 16;
-    private static final byte SLASH = 32;
-    private static final byte EQUALS = 64;
+    private static final int NAME = 8;
+    private static final int DOT = 16;
+    private static final int SLASH = 32;
+    private static final int EQUALS = 64;
+    private static final int LETTER = 128;
     /** What the scan needs to know of each ASCII character, in one lookup; other characters have no flag. */
-    private static final byte[] CLASSES = classes();
+    private static final short[] CLASSES = classes();
 
     /** The line's characters: scanning an array is cheaper than {@code String.charAt}. */
     private char[] chars = new char[256];
@@ -93,12 +94,12 @@ final class Tokens implements TokenSequence {
             boolean hasDigit = (seen & DIGIT) != 0;
             boolean name = (seen & NAME << 8) == 0;
             boolean context = groupEnd >= 0 && chars[start] == '['
-                    || !hasDigit && afterNumber && TokenClass.isUnit(text, start, i);
+                    || !hasDigit && afterNumber && TokenClass.isUnit(chars, start, i);
             afterNumber = hasDigit;
-            long kind = name && dot > start && dot < i - 1 ? Kinds.ofLastSegment(text, dot + 1, i) : 0;
+            long kind = name && dot > start && dot < i - 1 ? Kinds.ofLastSegment(chars, dot + 1, i) : 0;
             boolean isVariable = context || hasDigit || chars[start] == '"'
-                    || start > 0 && chars[start - 1] == '=' && !TokenClass.isLiteral(text, start, i)
-                    || TokenClass.isVariableWithoutDigit(text, start, i, slash, dot >= 0, (seen & EQUALS) != 0);
+                    || start > 0 && chars[start - 1] == '=' && !TokenClass.isLiteral(chars, start, i)
+                    || TokenClass.isVariableWithoutDigit(chars, start, i, slash, dot >= 0, (seen & EQUALS) != 0);
             if (index < HeaderModel.MAX_FIELDS && isVariable) {
                 leadingVariables |= 1L << index;
             }
@@ -107,9 +108,10 @@ final class Tokens implements TokenSequence {
                 kind = 0;
             }
             index++;
-            int number = hasDigit && groupEnd < 0 && index > headerEnd + 1 ? TokenClass.gluedNumber(text, start, i) : -1;
+            int number = hasDigit && groupEnd < 0 && index > headerEnd + 1 && (seen & LETTER) != 0
+                    ? TokenClass.gluedNumber(chars, start, i) : -1;
             if (number > 0) {
-                long word = hashOf(text, start, number);
+                long word = hashOf(chars, start, number);
                 if (size >= 2 && variable[size - 1] && hashes[size - 2] == word && !variable[size - 2]) {
                     ends[size - 1] = i;
                 } else {
@@ -118,7 +120,7 @@ final class Tokens implements TokenSequence {
                 }
                 continue;
             }
-            add(start, i, isVariable ? 0 : hashOf(text, start, i), kind, isVariable);
+            add(start, i, isVariable ? 0 : hashOf(chars, start, i), kind, isVariable);
         }
         lineEnd = i;
     }
@@ -170,8 +172,8 @@ final class Tokens implements TokenSequence {
         return -1;
     }
 
-    private static byte[] classes() {
-        byte[] classes = new byte[128];
+    private static short[] classes() {
+        short[] classes = new short[128];
         for (char c = 0; c < classes.length; c++) {
             int flags = isDelimiter(c) ? DELIMITER : 0;
             if (c == '\n' || c == '\r') {
@@ -180,7 +182,10 @@ final class Tokens implements TokenSequence {
             if (c >= '0' && c <= '9') {
                 flags |= DIGIT | NAME;
             }
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-' || c == '$') {
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                flags |= NAME | LETTER;
+            }
+            if (c == '_' || c == '-' || c == '$') {
                 flags |= NAME;
             }
             if (c == '.') {
@@ -192,7 +197,7 @@ final class Tokens implements TokenSequence {
             if (c == '=') {
                 flags |= EQUALS;
             }
-            classes[c] = (byte) flags;
+            classes[c] = (short) flags;
         }
         return classes;
     }
@@ -219,15 +224,11 @@ final class Tokens implements TokenSequence {
         }
     }
 
-    /** The hash {@link #tokenise} gives a token with this text. */
-    static long hashOf(String token) {
-        return hashOf(token, 0, token.length());
-    }
-
-    private static long hashOf(String text, int start, int end) {
+    /** The hash {@link #tokenise} gives a constant token with this text. */
+    private static long hashOf(char[] text, int start, int end) {
         long hash = 0xcbf29ce484222325L;
         for (int i = start; i < end; i++) {
-            hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+            hash = (hash ^ text[i]) * 0x100000001b3L;
         }
         return hash;
     }
