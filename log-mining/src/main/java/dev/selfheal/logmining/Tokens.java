@@ -96,9 +96,10 @@ final class Tokens implements TokenSequence {
             boolean context = groupEnd >= 0 && chars[start] == '['
                     || !hasDigit && afterNumber && TokenClass.isUnit(chars, start, i);
             afterNumber = hasDigit;
-            long kind = name && dot > start && dot < i - 1 ? Kinds.ofLastSegment(chars, dot + 1, i) : 0;
+            boolean value = start > 0 && chars[start - 1] == '=';
+            long kind = name && !value && dot > start && dot < i - 1 ? Kinds.ofLastSegment(chars, dot + 1, i) : 0;
             boolean isVariable = context || hasDigit || chars[start] == '"'
-                    || start > 0 && chars[start - 1] == '=' && !TokenClass.isLiteral(chars, start, i)
+                    || value && !TokenClass.isLiteral(chars, start, i)
                     || TokenClass.isVariableWithoutDigit(chars, start, i, slash, dot >= 0, (seen & EQUALS) != 0);
             if (index < HeaderModel.MAX_FIELDS && isVariable) {
                 leadingVariables |= 1L << index;
