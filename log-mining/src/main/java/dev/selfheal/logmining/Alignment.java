@@ -56,8 +56,9 @@ final class Alignment {
     }
 
     /**
-     * The longest common subsequence of the template's constants and the line's constant tokens; the pairs it
-     * aligns are kept for {@link #generalise}.
+     * The longest common subsequence of the template's anchors and the line's: equal constants, or dotted names of
+     * the same kind (a kind slot of the template matches any name of its kind). The pairs it aligns are kept for
+     * {@link #generalise}.
      */
     int commonConstants(Template template, Tokens line) {
         int a = 0;
@@ -110,7 +111,8 @@ final class Alignment {
 
     /**
      * Rewrites the template to what it shares with the line aligned by {@link #commonConstants}: the paired constants
-     * stay, and every stretch between them where either side holds anything else becomes one {@code <*>}.
+     * stay, a pair of different names of one kind becomes a kind slot, and every stretch between them where either
+     * side holds anything else becomes one {@code <*>}.
      *
      * @return whether the template changed
      */

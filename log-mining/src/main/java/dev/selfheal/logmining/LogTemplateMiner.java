@@ -11,13 +11,20 @@ import java.util.Map;
  * Online log template miner for one source (one service): feed it raw lines, each gets a template id, the template
  * text and its parameters.
  *
+ * <p>A line whose shape (its tokens with parameters masked) was seen before takes that shape's template from a cache.
+ * A new shape joins the most similar template, which is generalised to cover it, or starts a new template. Templates
+ * are refined as lines arrive: a generalised template absorbs the templates it now covers, and when the source's
+ * header is learnt anew every template is derived again from its first line, merging those that turn out to be one
+ * statement. A template id handed out earlier keeps resolving, through {@link #currentId}, to the template that now
+ * stands for it.
+ *
  * <p>Not thread-safe: keep one instance per source and have the caller serialise calls to it.
  */
 public final class LogTemplateMiner {
 
     /**
-     * Share of constant tokens a line and a template must have in common, in order, for the line to join the
-     * template: the common constants over the larger of the two constant counts.
+     * Share of anchors (constants and dotted names, see {@link Kinds}) a line and a template must have in common, in
+     * order, for the line to join the template: the common anchors over the larger of the two anchor counts.
      */
     static final double SIMILARITY = 0.9;
 
@@ -26,13 +33,17 @@ public final class LogTemplateMiner {
     private final ShapeCache cache = new ShapeCache();
     private final Alignment alignment = new Alignment();
     private final List<Template> byId = new ArrayList<>();
-    /** The templates holding each constant token, by token hash: only they can share enough with a new line. */
+    /**
+     * The templates holding each anchor, by token hash or, for a dotted name, by kind: only they can share enough
+     * with a new line.
+     */
     private final Map<Long, List<Template>> byToken = new HashMap<>();
     private int[] votes = new int[64];
     private final List<Template> voted = new ArrayList<>();
     /** The live template without constants: every line without a constant joins it. */
     private Template anchorless;
 
+    /** Mines one line (or joined record): learns from it and returns its template as it stands now. */
     public MinedLine mine(String line) {
         tokens.tokenise(line, header.end());
         if (header.observe(tokens.leadingVariables())) {

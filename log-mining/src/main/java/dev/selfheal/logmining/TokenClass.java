@@ -6,9 +6,12 @@ import java.util.Arrays;
  * Generic classes of variable tokens beyond "contains a digit", which covers numbers, times, hex, ids, IP addresses
  * and most generated names and is decided while tokenising.
  *
- * <p>The classes here hold no digit yet never tell one kind of event from another: file paths and URLs, and the
- * words every log header is made of (severity levels, weekday and month names). Severity counts as a parameter
- * because the same statement is logged at different levels by different code paths and systems.
+ * <p>The classes here hold no digit yet never tell one kind of event from another: file paths, URLs and
+ * {@code package/Class} names, parenthesised {@code key=value} groups, units written after a number, and the words
+ * log headers are made of (severity levels, including logcat's one-letter ones, weekday and month names, upper case
+ * or capitalised). Severity counts as a parameter because the same statement is logged at different levels by
+ * different code paths and systems. Values after {@code =} are parameters too, except {@code true} and
+ * {@code false}: a flag's value is part of what is said.
  */
 final class TokenClass {
 

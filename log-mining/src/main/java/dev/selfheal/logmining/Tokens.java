@@ -3,12 +3,18 @@ package dev.selfheal.logmining;
 import java.util.Arrays;
 
 /**
- * One line cut into tokens, in reusable buffers so that tokenising allocates nothing once warmed up.
+ * One line cut into tokens and classed, in reusable buffers so that tokenising allocates nothing once warmed up.
  *
  * <p>A token is a maximal run of characters that are neither whitespace nor one of the structural delimiters
- * {@code , ; | ( ) ] { } " ' =}, except that a bracketed or parenthesised group is one token. Splitting on {@code =} keeps the key of a {@code key=value} pair as a constant
- * while its value becomes a parameter. Colons, dots, slashes and dashes stay inside tokens so that times,
- * addresses with ports, host names, paths and URLs each remain one parameter.
+ * {@code , ; | ( ) ] { } " ' =}, except that a bracketed or parenthesised group, and a quoted value after {@code =},
+ * is one token. Splitting on {@code =} keeps the key of a {@code key=value} pair as a constant while its value
+ * becomes a parameter; inside a path ({@code /a?b=c}) {@code =} does not split. Colons, dots, slashes and dashes
+ * stay inside tokens so that times, addresses with ports, host names, paths and URLs each remain one parameter.
+ *
+ * <p>Each token is a constant or a parameter ({@link TokenClass}); the tokens up to the source's learnt header end
+ * ({@link HeaderModel}) are parameters whatever their class. A word with a number glued to it ({@code blk_123})
+ * becomes the word, a constant, and the number. A dotted name ({@code chrome.exe}) also carries its {@link Kinds
+ * kind}. Adjacent parameters collapse into one.
  */
 final class Tokens implements TokenSequence {
 
