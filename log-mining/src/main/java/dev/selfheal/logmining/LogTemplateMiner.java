@@ -60,7 +60,7 @@ public final class LogTemplateMiner {
             cache.put(shape, tokens, template);
         }
         template.count++;
-        return new MinedLine(template.id, template.text(), line, template.tokens, template.hashes, header.end());
+        return new MinedLine(template, line, header.end());
     }
 
     /** The id that a template id handed out earlier now resolves to, after any merges. */

@@ -6,24 +6,28 @@ import java.util.List;
 /**
  * The result of mining one line: its template at the time it was mined and its parameter values.
  *
- * <p>Parameters are cut from the line only when asked for, by aligning it again with the template as it stood when
- * the line was mined, so that callers which need just the template id (counting, grouping) pay for nothing more.
+ * <p>The template text and the parameters are worked out only when asked for, from the template as it stood when the
+ * line was mined (a template's arrays are replaced, never changed), so that callers which need just the template id
+ * (counting, grouping) pay for nothing more.
  */
 public final class MinedLine {
 
     private final int templateId;
-    private final String template;
+    private final Template source;
     private final String line;
     private final String[] pattern;
     private final long[] hashes;
+    private final String[] gaps;
     private final int headerEnd;
+    private String template;
 
-    MinedLine(int templateId, String template, String line, String[] pattern, long[] hashes, int headerEnd) {
-        this.templateId = templateId;
-        this.template = template;
+    MinedLine(Template source, String line, int headerEnd) {
+        this.templateId = source.id;
+        this.source = source;
         this.line = line;
-        this.pattern = pattern;
-        this.hashes = hashes;
+        this.pattern = source.tokens;
+        this.hashes = source.hashes;
+        this.gaps = source.gaps;
         this.headerEnd = headerEnd;
     }
 
@@ -31,7 +35,11 @@ public final class MinedLine {
         return templateId;
     }
 
+    /** The template as it stood when the line was mined. */
     public String template() {
+        if (template == null) {
+            template = source.tokens == pattern ? source.text() : Template.render(pattern, gaps);
+        }
         return template;
     }
 

@@ -110,16 +110,21 @@ final class Template implements TokenSequence {
     /** The template as text; adjacent {@code <*>} positions read as one. */
     String text() {
         if (text == null) {
-            StringBuilder out = new StringBuilder();
-            for (int t = 0; t < tokens.length; t++) {
-                if (tokens[t] != null) {
-                    out.append(gaps[t]).append(tokens[t]);
-                } else if (t == 0 || tokens[t - 1] != null) {
-                    out.append(gaps[t]).append(WILDCARD);
-                }
-            }
-            text = out.append(gaps[tokens.length]).toString().strip();
+            text = render(tokens, gaps);
         }
         return text;
+    }
+
+    /** The text of a template with these positions and separators. */
+    static String render(String[] tokens, String[] gaps) {
+        StringBuilder out = new StringBuilder();
+        for (int t = 0; t < tokens.length; t++) {
+            if (tokens[t] != null) {
+                out.append(gaps[t]).append(tokens[t]);
+            } else if (t == 0 || tokens[t - 1] != null) {
+                out.append(gaps[t]).append(WILDCARD);
+            }
+        }
+        return out.append(gaps[tokens.length]).toString().strip();
     }
 }

@@ -32,6 +32,8 @@ final class TokenClass {
         "ns", "us", "ms", "s", "sec", "secs", "min", "mins", "B", "KB", "MB", "GB", "TB", "kB",
     };
 
+    private static final String UNIT_INITIALS = unitInitials();
+
     private TokenClass() {
     }
 
@@ -79,7 +81,7 @@ final class TokenClass {
 
     /** Whether the token is a unit ({@link #UNITS}); the caller checks that a number comes right before it. */
     static boolean isUnit(char[] text, int start, int end) {
-        if (end - start > 4) {
+        if (end - start > 4 || UNIT_INITIALS.indexOf(text[start]) < 0) {
             return false;
         }
         for (String unit : UNITS) {
@@ -183,6 +185,16 @@ final class TokenClass {
 
     private static char lowerCase(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    private static String unitInitials() {
+        StringBuilder initials = new StringBuilder();
+        for (String unit : UNITS) {
+            if (initials.indexOf(unit.substring(0, 1)) < 0) {
+                initials.append(unit.charAt(0));
+            }
+        }
+        return initials.toString();
     }
 
     private static long[] headerWordHashes() {

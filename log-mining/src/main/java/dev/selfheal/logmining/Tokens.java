@@ -28,7 +28,7 @@ final class Tokens implements TokenSequence {
     private static final int SLASH = 32;
     private static final int EQUALS = 64;
     private static final int LETTER = 128;
-    /** What the scan needs to know of each ASCII character, in one lookup; other characters have no flag. */
+    /** What the scan needs to know of each character, in one lookup; only ASCII characters have flags. */
     private static final short[] CLASSES = classes();
 
     /** The line's characters: scanning an array is cheaper than {@code String.charAt}. */
@@ -72,19 +72,32 @@ final class Tokens implements TokenSequence {
                     : c == '(' ? closing(chars, i, length, '(', ')')
                     : c == '"' && i > 0 && chars[i - 1] == '=' ? closingQuote(chars, i, length)
                     : -1;
-            if (groupEnd < 0 && isDelimiter(c)) {
+            if (groupEnd < 0 && (CLASSES[c] & DELIMITER) != 0) {
                 i++;
                 continue;
             }
             int start = i;
+            if (groupEnd >= 0 && c != '(') {
+                // A square-bracketed group or a quoted value is a parameter whatever it holds: no need to read it.
+                i = groupEnd + 1;
+                if (index < HeaderModel.MAX_FIELDS) {
+                    leadingVariables |= 1L << index;
+                }
+                index++;
+                afterNumber = false;
+                add(start, i, 0, 0, true);
+                continue;
+            }
             int seen = 0;
             int dot = -1;
             int slash = -1;
             boolean path = c == '/';
-            while (i < length) {
+            int stop = groupEnd >= 0 ? groupEnd + 1 : length;
+            int breaks = groupEnd >= 0 ? 0 : ENDS_TOKEN;
+            while (i < stop) {
                 c = chars[i];
-                int flags = c < CLASSES.length ? CLASSES[c] : 0;
-                if (groupEnd >= 0 ? i > groupEnd : (flags & ENDS_TOKEN) != 0 && !(c == '=' && path)) {
+                int flags = CLASSES[c];
+                if ((flags & breaks) != 0 && !(c == '=' && path)) {
                     break;
                 }
                 seen |= flags | (~flags & NAME) << 8;
@@ -99,12 +112,12 @@ final class Tokens implements TokenSequence {
             }
             boolean hasDigit = (seen & DIGIT) != 0;
             boolean name = (seen & NAME << 8) == 0;
-            boolean context = groupEnd >= 0 && chars[start] == '['
-                    || !hasDigit && afterNumber && TokenClass.isUnit(chars, start, i);
+            boolean context = !hasDigit && afterNumber && TokenClass.isUnit(chars, start, i);
             afterNumber = hasDigit;
             boolean value = start > 0 && chars[start - 1] == '=';
-            long kind = name && !value && dot > start && dot < i - 1 ? Kinds.ofLastSegment(chars, dot + 1, i) : 0;
-            boolean isVariable = context || hasDigit || chars[start] == '"'
+            long kind = name && !value && index > headerEnd && dot > start && dot < i - 1
+                    ? Kinds.ofLastSegment(chars, dot + 1, i) : 0;
+            boolean isVariable = context || hasDigit
                     || value && !TokenClass.isLiteral(chars, start, i)
                     || TokenClass.isVariableWithoutDigit(chars, start, i, slash, dot >= 0, (seen & EQUALS) != 0);
             if (index < HeaderModel.MAX_FIELDS && isVariable) {
@@ -180,8 +193,8 @@ final class Tokens implements TokenSequence {
     }
 
     private static short[] classes() {
-        short[] classes = new short[128];
-        for (char c = 0; c < classes.length; c++) {
+        short[] classes = new short[Character.MAX_VALUE + 1];
+        for (char c = 0; c < 128; c++) {
             int flags = isDelimiter(c) ? DELIMITER : 0;
             if (c == '\n' || c == '\r') {
                 flags |= LINE_BREAK;
@@ -251,7 +264,8 @@ final class Tokens implements TokenSequence {
         for (int t = 0; t < size; t++) {
             h = h * 0x9E3779B97F4A7C15L + (variable[t] ? 0x5bd1e995L + kinds[t] : hashes[t]);
         }
-        return h ^ (h >>> 29);
+        h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
+        return h ^ (h >>> 33);
     }
 
     @Override
