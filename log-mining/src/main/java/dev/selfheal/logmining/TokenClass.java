@@ -21,8 +21,8 @@ final class TokenClass {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     };
 
-    /** Case-folded hashes of {@link #HEADER_WORDS}, sorted: one lookup instead of a comparison per word. */
-    private static final long[] HEADER_WORD_HASHES = headerWordHashes();
+    /** {@link #key Keys} of {@link #HEADER_WORDS}, sorted: one lookup rules out most words. */
+    private static final int[] HEADER_WORD_KEYS = headerWordKeys();
 
     /**
      * Units written after a number ({@code 35 ms}, {@code <1 sec}, {@code 660 KB}): with the number they are one
@@ -140,11 +140,7 @@ final class TokenClass {
      * {@code critical}) they are words of the message and may be all that tells two events apart.
      */
     private static boolean isHeaderWord(char[] text, int start, int end) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = start; i < end; i++) {
-            hash = (hash ^ lowerCase(text[i])) * 0x100000001b3L;
-        }
-        if (Arrays.binarySearch(HEADER_WORD_HASHES, hash) < 0) {
+        if (Arrays.binarySearch(HEADER_WORD_KEYS, key(text, start, end)) < 0) {
             return false;
         }
         for (String word : HEADER_WORDS) {
@@ -153,6 +149,12 @@ final class TokenClass {
             }
         }
         return false;
+    }
+
+    /** Length, first two and last letter, case-folded: tells most words from every header word in a few steps. */
+    private static int key(char[] text, int start, int end) {
+        return (end - start) << 24 | lowerCase(text[start]) << 16 | lowerCase(text[start + 1]) << 8
+                | lowerCase(text[end - 1]) & 0xff;
     }
 
     private static boolean equals(char[] text, int start, int end, String word) {
@@ -197,16 +199,13 @@ final class TokenClass {
         return initials.toString();
     }
 
-    private static long[] headerWordHashes() {
-        long[] hashes = new long[HEADER_WORDS.length];
-        for (int w = 0; w < hashes.length; w++) {
-            long hash = 0xcbf29ce484222325L;
-            for (char c : HEADER_WORDS[w].toCharArray()) {
-                hash = (hash ^ lowerCase(c)) * 0x100000001b3L;
-            }
-            hashes[w] = hash;
+    private static int[] headerWordKeys() {
+        int[] keys = new int[HEADER_WORDS.length];
+        for (int w = 0; w < keys.length; w++) {
+            char[] word = HEADER_WORDS[w].toCharArray();
+            keys[w] = key(word, 0, word.length);
         }
-        Arrays.sort(hashes);
-        return hashes;
+        Arrays.sort(keys);
+        return keys;
     }
 }

@@ -11,11 +11,17 @@ import dev.selfheal.logmining.LogTemplateMiner;
 
 /**
  * Single-thread mining throughput over every line of the given datasets, one fresh miner per system per pass as in
- * production (one miner per source), after a warm-up so the JIT has compiled the hot path.
+ * production (one miner per source), after a warm-up of at least 20 passes and 15 seconds so the JIT has compiled
+ * the hot path.
  */
 public final class MiningThroughput {
 
     private static final int WARM_UP_PASSES = 20;
+    /**
+     * The warm-up also lasts at least this long: on a busy machine the JIT compiler threads wait for a core too,
+     * and 20 passes measured code that was not yet compiled (as JMH's timed warm-up iterations avoid).
+     */
+    private static final long WARM_UP_NANOS = 15_000_000_000L;
     private static final int MEASURED_PASSES = 30;
 
     private MiningThroughput() {
@@ -44,7 +50,8 @@ public final class MiningThroughput {
     public static Result run(List<List<String>> sources) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sink = 0;
-        for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
+        long warmUpStarted = System.nanoTime();
+        for (int pass = 0; pass < WARM_UP_PASSES || System.nanoTime() - warmUpStarted < WARM_UP_NANOS; pass++) {
             sink += minePass(sources);
         }
         long lines = 0;
