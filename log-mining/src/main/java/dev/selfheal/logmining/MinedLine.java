@@ -43,7 +43,7 @@ public final class MinedLine {
         return template;
     }
 
-    /** The values that stand in the template's {@code <*>} positions, in order. */
+    /** The values that stand in the template's {@code <*>} positions, in order: one per {@code <*>} of its text. */
     public List<String> parameters() {
         Tokens tokens = new Tokens();
         tokens.tokenise(line, headerEnd);
@@ -53,14 +53,22 @@ public final class MinedLine {
             return values;
         }
         int next = 0;
-        for (int p = 0; p < pattern.length; p++) {
+        int p = 0;
+        while (p < pattern.length) {
             if (pattern[p] != null) {
                 next = alignment.matchedAt(p) + 1;
+                p++;
                 continue;
             }
-            int end = p + 1 < pattern.length ? alignment.matchedAt(p + 1) : tokens.size();
+            // Adjacent <*> positions (a kind slot next to a stretch that varies) read as one in the text: one value.
+            int constant = p + 1;
+            while (constant < pattern.length && pattern[constant] == null) {
+                constant++;
+            }
+            int end = constant < pattern.length ? alignment.matchedAt(constant) : tokens.size();
             values.add(end > next ? line.substring(tokens.start(next), tokens.end(end - 1)) : "");
             next = end;
+            p = constant;
         }
         return values;
     }

@@ -100,6 +100,8 @@ class LogTemplateMinerTest {
         assertThat(dropbox.templateId()).isEqualTo(chrome.templateId());
         assertThat(withDigit.templateId()).isEqualTo(chrome.templateId());
         assertThat(withDigit.template()).isEqualTo("<*> - <*> open through proxy <*> HTTPS");
+        assertThat(withDigit.parameters())
+                .containsExactly("[10.30 16:49:08] 360AP.exe", "example.net:80", "proxy.example.org:5070");
     }
 
     @Test
