@@ -56,21 +56,22 @@ final class Alignment {
     }
 
     /**
-     * The longest common subsequence of the template's constants and the line's constant tokens; the pairs it
-     * aligns are kept for {@link #generalise}.
+     * The longest common subsequence of the template's anchors and the line's: equal constants, or dotted names of
+     * the same kind (a kind slot of the template matches any name of its kind). The pairs it aligns are kept for
+     * {@link #generalise}.
      */
     int commonConstants(Template template, Tokens line) {
         int a = 0;
         patternConstants = ensure(patternConstants, template.size());
         for (int t = 0; t < template.size(); t++) {
-            if (template.isConstant(t)) {
+            if (template.isAnchor(t)) {
                 patternConstants[a++] = t;
             }
         }
         int b = 0;
         lineConstants = ensure(lineConstants, line.size());
         for (int t = 0; t < line.size(); t++) {
-            if (line.isConstant(t)) {
+            if (line.isAnchor(t)) {
                 lineConstants[b++] = t;
             }
         }
@@ -80,7 +81,7 @@ final class Alignment {
         for (int i = a - 1; i >= 0; i--) {
             int tp = patternConstants[i];
             for (int j = b - 1; j >= 0; j--) {
-                table[i * width + j] = line.constantEquals(lineConstants[j], template.tokens[tp], template.hashes[tp])
+                table[i * width + j] = line.sameValueOrKind(lineConstants[j], template, tp)
                         ? table[(i + 1) * width + j + 1] + 1
                         : Math.max(table[(i + 1) * width + j], table[i * width + j + 1]);
             }
@@ -94,7 +95,7 @@ final class Alignment {
         while (i < a && j < b) {
             int tp = patternConstants[i];
             if (table[i * width + j] == table[(i + 1) * width + j + 1] + 1
-                    && line.constantEquals(lineConstants[j], template.tokens[tp], template.hashes[tp])) {
+                    && line.sameValueOrKind(lineConstants[j], template, tp)) {
                 pairedTemplate[pairs] = tp;
                 pairedLine[pairs++] = lineConstants[j];
                 i++;
@@ -110,7 +111,8 @@ final class Alignment {
 
     /**
      * Rewrites the template to what it shares with the line aligned by {@link #commonConstants}: the paired constants
-     * stay, and every stretch between them where either side holds anything else becomes one {@code <*>}.
+     * stay, a pair of different names of one kind becomes a kind slot, and every stretch between them where either
+     * side holds anything else becomes one {@code <*>}.
      *
      * @return whether the template changed
      */
@@ -118,6 +120,7 @@ final class Alignment {
         int capacity = 2 * pairs + 1;
         String[] tokens = new String[capacity];
         long[] hashes = new long[capacity];
+        long[] kinds = new long[capacity];
         String[] gaps = new String[capacity + 1];
         int size = 0;
         int previousT = -1;
@@ -131,8 +134,11 @@ final class Alignment {
                 size++;
             }
             if (k < pairs) {
-                tokens[size] = template.tokens[t];
-                hashes[size] = template.hashes[t];
+                if (template.tokens[t] != null && line.textEquals(l, template.tokens[t])) {
+                    tokens[size] = template.tokens[t];
+                    hashes[size] = template.hashes[t];
+                }
+                kinds[size] = template.kinds[t];
                 gaps[size++] = template.gaps[t];
             }
             previousT = t;
@@ -142,7 +148,8 @@ final class Alignment {
             return false;
         }
         gaps[size] = template.gaps[template.size()];
-        template.replace(Arrays.copyOf(tokens, size), Arrays.copyOf(hashes, size), Arrays.copyOf(gaps, size + 1));
+        template.replace(Arrays.copyOf(tokens, size), Arrays.copyOf(hashes, size), Arrays.copyOf(kinds, size),
+                Arrays.copyOf(gaps, size + 1));
         return true;
     }
 

@@ -15,11 +15,24 @@ final class ShapeCache {
 
     private static final int INITIAL_CAPACITY = 1 << 8;
     private static final int MAX_CAPACITY = 1 << 15;
+    /**
+     * Marks a parameter that is a dotted name ({@code 360AP.exe}) in a stored shape. Its kind is part of the shape
+     * hash, so a hash match plus this mark is taken as the same kind; the worst a collision could do is send a line
+     * to a template that is close to it anyway.
+     */
+    private static final String KIND = new String("<kind>");
 
     private long[] hashes = new long[INITIAL_CAPACITY];
     private String[][] shapes = new String[INITIAL_CAPACITY][];
     private Template[] templates = new Template[INITIAL_CAPACITY];
     private int entries;
+
+    /** Forgets every shape: needed when the same line would now be tokenised differently. */
+    void clear() {
+        Arrays.fill(shapes, null);
+        Arrays.fill(templates, null);
+        entries = 0;
+    }
 
     Template find(long hash, Tokens line) {
         int mask = shapes.length - 1;
@@ -36,16 +49,14 @@ final class ShapeCache {
     void put(long hash, Tokens line, Template template) {
         if (entries == shapes.length / 2) {
             if (shapes.length == MAX_CAPACITY) {
-                Arrays.fill(shapes, null);
-                Arrays.fill(templates, null);
-                entries = 0;
+                clear();
             } else {
                 grow();
             }
         }
         String[] shape = new String[line.size()];
         for (int t = 0; t < shape.length; t++) {
-            shape[t] = line.isVariable(t) ? null : line.text(t);
+            shape[t] = !line.isVariable(t) ? line.text(t) : line.kind(t) != 0 ? KIND : null;
         }
         insert(hash, shape, template);
     }
@@ -82,7 +93,9 @@ final class ShapeCache {
             return false;
         }
         for (int t = 0; t < shape.length; t++) {
-            if (shape[t] == null ? !line.isVariable(t) : line.isVariable(t) || !line.textEquals(t, shape[t])) {
+            if (shape[t] == null ? !line.isVariable(t) || line.kind(t) != 0
+                    : shape[t] == KIND ? !line.isVariable(t) || line.kind(t) == 0
+                    : line.isVariable(t) || !line.textEquals(t, shape[t])) {
                 return false;
             }
         }

@@ -30,15 +30,15 @@ class LogTemplateMinerTest {
 
     @Test
     void anOptionalValueDoesNotMakeANewTemplate() {
-        MinedLine plain = miner.mine("[10.30 16:49:06] host:5070 close, 403 bytes sent, 426 bytes received, lifetime 00:02");
+        MinedLine plain = miner.mine("[10.30 16:49:06] proxy.example.org:5070 close, 403 bytes sent, 426 bytes received, lifetime 00:02");
         MinedLine detailed = miner.mine(
-                "[10.30 16:49:07] host:5070 close, 1234 bytes (1.20 KB) sent, 426 bytes received, lifetime 00:02");
+                "[10.30 16:49:07] proxy.example.org:5070 close, 1234 bytes (1.20 KB) sent, 426 bytes received, lifetime 00:02");
 
         assertThat(detailed.templateId()).isEqualTo(plain.templateId());
         assertThat(detailed.template()).isEqualTo("<*> close, <*> bytes <*> sent, <*> bytes received, lifetime <*>");
-        assertThat(detailed.parameters()).containsExactly("[10.30 16:49:07] host:5070", "1234", "(1.20 KB)", "426", "00:02");
-        assertThat(miner.mine("[10.30 16:49:08] host:5070 close, 9 bytes sent, 8 bytes received, lifetime 00:03").parameters())
-                .containsExactly("[10.30 16:49:08] host:5070", "9", "", "8", "00:03");
+        assertThat(detailed.parameters()).containsExactly("[10.30 16:49:07] proxy.example.org:5070", "1234", "(1.20 KB)", "426", "00:02");
+        assertThat(miner.mine("[10.30 16:49:08] proxy.example.org:5070 close, 9 bytes sent, 8 bytes received, lifetime 00:03").parameters())
+                .containsExactly("[10.30 16:49:08] proxy.example.org:5070", "9", "", "8", "00:03");
     }
 
     @Test
@@ -54,7 +54,7 @@ class LogTemplateMinerTest {
     void parametersComeOutInLineOrder() {
         MinedLine line = miner.mine("08:15:02 user=alice took 250ms on /api/orders/17 from 192.168.1.4");
 
-        assertThat(line.parameters()).containsExactly("08:15:02", "250ms", "/api/orders/17", "192.168.1.4");
+        assertThat(line.parameters()).containsExactly("08:15:02", "alice", "250ms", "/api/orders/17", "192.168.1.4");
     }
 
     @Test
@@ -89,5 +89,110 @@ class LogTemplateMinerTest {
 
         assertThat(two.templateId()).isEqualTo(one.templateId());
         assertThat(two.template()).isEqualTo("<*> Request <*> failed");
+    }
+
+    @Test
+    void programNamesOfOneKindAreOneParameter() {
+        MinedLine chrome = miner.mine("[10.30 16:49:06] chrome.exe - example.org:443 open through proxy proxy.example.org:5070 HTTPS");
+        MinedLine dropbox = miner.mine("[10.30 16:49:07] Dropbox.exe - example.com:443 open through proxy proxy.example.org:5070 HTTPS");
+        MinedLine withDigit = miner.mine("[10.30 16:49:08] 360AP.exe - example.net:80 open through proxy proxy.example.org:5070 HTTPS");
+
+        assertThat(dropbox.templateId()).isEqualTo(chrome.templateId());
+        assertThat(withDigit.templateId()).isEqualTo(chrome.templateId());
+        assertThat(withDigit.template()).isEqualTo("<*> - <*> open through proxy <*> HTTPS");
+        assertThat(withDigit.parameters())
+                .containsExactly("[10.30 16:49:08] 360AP.exe", "example.net:80", "proxy.example.org:5070");
+    }
+
+    @Test
+    void dottedNamesOfDifferentKindsStayApart() {
+        MinedLine on = miner.mine("20171223-22:15:29:606|Screen|30002312|onReceive action: android.intent.action.SCREEN_ON");
+        MinedLine off = miner.mine("20171223-22:15:30:606|Screen|30002312|onReceive action: android.intent.action.SCREEN_OFF");
+
+        assertThat(off.templateId()).isNotEqualTo(on.templateId());
+    }
+
+    @Test
+    void aWordWithAGluedNumberKeepsTheWord() {
+        MinedLine alt = miner.mine("10:00:01 link alt0 down");
+        MinedLine ee = miner.mine("10:00:02 link ee0 down");
+        MinedLine alt1 = miner.mine("10:00:03 link alt1 down");
+        MinedLine extend = miner.mine("20171223-22:15:29:615|Step_LSC|30002312|onExtend:1514038530000 14 0 4");
+
+        assertThat(ee.templateId()).isNotEqualTo(alt.templateId());
+        assertThat(alt1.templateId()).isEqualTo(alt.templateId());
+        assertThat(alt1.template()).isEqualTo("<*> link alt<*> down");
+        assertThat(extend.template()).endsWith("onExtend:<*>");
+    }
+
+    @Test
+    void aListOfGluedNumbersIsOneParameter() {
+        MinedLine one = miner.mine("081111 065254 19 INFO dfs.FSNamesystem: BLOCK* ask 10.250.17.177:50010 to delete blk_-857");
+        MinedLine many = miner.mine("081111 065255 19 INFO dfs.FSNamesystem: BLOCK* ask 10.250.17.178:50010 to delete blk_1 blk_-2 blk_3");
+
+        assertThat(many.templateId()).isEqualTo(one.templateId());
+        assertThat(many.parameters()).endsWith("blk_1 blk_-2 blk_3".substring(4));
+    }
+
+    @Test
+    void aUnitAfterANumberIsPartOfTheValue() {
+        MinedLine minutes = miner.mine("[10.30 16:49:06] proxy.example.org:5070 close, 403 bytes sent, 426 bytes received, lifetime 00:02");
+        MinedLine seconds = miner.mine("[10.30 16:49:07] proxy.example.org:5070 close, 403 bytes sent, 426 bytes received, lifetime <1 sec");
+
+        assertThat(seconds.templateId()).isEqualTo(minutes.templateId());
+        assertThat(seconds.parameters()).last().isEqualTo("<1 sec");
+    }
+
+    @Test
+    void aQuotedValueIsOneParameterButAFlagIsNot() {
+        MinedLine view = miner.mine("D PowerManagerService: acquire lock=2335, flags=0x1, tag=\"View Lock\", name=com.android.systemui, ws=null");
+        MinedLine audio = miner.mine("D PowerManagerService: acquire lock=2198, flags=0x1, tag=\"AudioMix\", name=audioserver, ws=null");
+        MinedLine down = miner.mine("I PanelView: flingToHeight: vel=2849.079, expand=true");
+        MinedLine up = miner.mine("I PanelView: flingToHeight: vel=0.0, expand=false");
+
+        assertThat(audio.templateId()).isEqualTo(view.templateId());
+        assertThat(audio.parameters()).contains("\"AudioMix\"", "audioserver");
+        assertThat(up.templateId()).isNotEqualTo(down.templateId());
+    }
+
+    @Test
+    void severityWordsInTheMessageTellEventsApart() {
+        MinedLine warning = miner.mine("2556843 gige5 gige temperature 1072878243 1 warning");
+        MinedLine critical = miner.mine("2561239 gige4 gige temperature 1073375350 1 critical");
+        MinedLine info = miner.mine("2024-05-01 10:00:01 INFO Order 1001 shipped to warehouse east");
+        MinedLine warn = miner.mine("2024-05-01 10:00:02 WARN Order 1002 shipped to warehouse east");
+
+        assertThat(critical.templateId()).isNotEqualTo(warning.templateId());
+        assertThat(warn.templateId()).isEqualTo(info.templateId());
+    }
+
+    @Test
+    void headerFieldsLearntFromTheStreamDoNotSplitAStatement() {
+        String[] components = {"node status", "full partition status", "domain status"};
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < 100; i++) {
+            String component = components[i % components.length];
+            String message = i % 2 == 0 ? "running" : "Link error on broadcast tree";
+            int id = miner.mine((2_286_759 + i) + " node-" + (i % 7) + " " + component + " " + (1_061_219_795 + i) + " 1 "
+                    + message).templateId();
+            if (message.equals("running")) {
+                first = first < 0 ? id : first;
+                last = id;
+            }
+        }
+
+        assertThat(miner.currentId(first)).isEqualTo(miner.currentId(last));
+        assertThat(miner.templates()).extracting(LogTemplate::template)
+                .containsExactlyInAnyOrder("<*> running", "<*> Link error on broadcast tree");
+    }
+
+    @Test
+    void linesStartingWithAWordHaveNoHeader() {
+        for (int i = 0; i < 100; i++) {
+            miner.mine("job " + i + " started");
+        }
+
+        assertThat(miner.templates()).extracting(LogTemplate::template).containsExactly("job <*> started");
     }
 }

@@ -51,7 +51,7 @@ public final class LoghubEvaluation {
             }
             System.out.printf("%-10s %8.4f  (%d systems)%n", "mean", sum / systems.size(), systems.size());
         }
-        System.out.printf("%nthroughput: %,.0f lines/s on one thread%n", MiningThroughput.measure(allLines));
+        System.out.printf("%nthroughput: %s%n", MiningThroughput.run(allLines));
     }
 
     /** Mines the lines in order; a line's group is the id its template resolves to once the stream has ended. */

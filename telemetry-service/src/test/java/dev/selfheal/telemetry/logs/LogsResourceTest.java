@@ -92,7 +92,8 @@ class LogsResourceTest {
                     templates.stream().anyMatch(t -> id.equals(t.get("templateId"))));
             assertThat(events).anySatisfy(e -> {
                 assertThat(e.body()).contains("Receiving block");
-                assertThat(e.parameters()).anyMatch(p -> p.startsWith("blk_"));
+                assertThat(e.template()).contains("Receiving block blk_<*>");
+                assertThat(e.parameters()).anyMatch(p -> p.matches("-?[0-9]+") && e.body().contains("blk_" + p));
             });
         }
     }

@@ -16,8 +16,8 @@ class ServiceMinerTest {
                 "Deleting block blk_3 file /data/blk_3"));
 
         assertThat(mined.get(0).templateId()).isEqualTo(mined.get(1).templateId());
-        assertThat(mined.get(1).template()).contains("<*>").startsWith("Receiving block");
-        assertThat(mined.get(1).parameters()).contains("blk_2");
+        assertThat(mined.get(1).template()).startsWith("Receiving block blk_<*> src: <*>");
+        assertThat(mined.get(1).parameters()).contains("2", "/10.0.0.3:5001");
         assertThat(mined.get(2).templateId()).isNotEqualTo(mined.get(1).templateId());
     }
 
