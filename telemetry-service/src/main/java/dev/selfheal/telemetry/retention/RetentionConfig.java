@@ -15,6 +15,14 @@ public interface RetentionConfig {
     @WithDefault("7d")
     Duration traces();
 
+    /**
+     * How long superseded CI evidence is kept, counted from when it was received: a test report once a newer one
+     * of the same service, version and format exists, an OpenAPI document once its service sent one for a later
+     * version. The latest of each is kept whatever its age, since coverage and documentation are judged against it.
+     */
+    @WithDefault("90d")
+    Duration evidence();
+
     /** How often the retention job runs; the first run is one interval after start. */
     @WithDefault("10m")
     Duration interval();

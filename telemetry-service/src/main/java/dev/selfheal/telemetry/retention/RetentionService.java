@@ -1,5 +1,7 @@
 package dev.selfheal.telemetry.retention;
 
+import dev.selfheal.telemetry.evidence.spec.SpecRepository;
+import dev.selfheal.telemetry.evidence.testreport.TestReportRepository;
 import dev.selfheal.telemetry.receipt.ReceiptRepository;
 import dev.selfheal.telemetry.trace.SpanRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -12,7 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Enforces {@code selfheal.retention.traces}: deletes spans that started, and receipts received, before now minus
- * the retention, in batches of {@code selfheal.retention.batch-size}, one transaction each.
+ * the retention; and {@code selfheal.retention.evidence}: deletes superseded test reports and OpenAPI documents
+ * received before now minus that. Deletes run in batches of {@code selfheal.retention.batch-size}, one transaction
+ * each.
  */
 @ApplicationScoped
 public class RetentionService {
@@ -21,20 +25,27 @@ public class RetentionService {
 
     private final SpanRepository spans;
     private final ReceiptRepository receipts;
+    private final TestReportRepository reports;
+    private final SpecRepository specs;
     private final RetentionConfig config;
 
-    public RetentionService(SpanRepository spans, ReceiptRepository receipts, RetentionConfig config) {
+    public RetentionService(SpanRepository spans, ReceiptRepository receipts, TestReportRepository reports,
+            SpecRepository specs, RetentionConfig config) {
         this.spans = spans;
         this.receipts = receipts;
+        this.reports = reports;
+        this.specs = specs;
         this.config = config;
     }
 
     @Scheduled(every = "${selfheal.retention.interval}", delayed = "${selfheal.retention.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> enforce() {
-        Instant cutoff = Instant.now().minus(config.traces());
+        Instant now = Instant.now();
+        Instant cutoff = now.minus(config.traces());
         return purgeSpans(cutoff)
                 .chain(() -> purgeReceipts(cutoff))
+                .chain(() -> purgeEvidence(now.minus(config.evidence())))
                 .onFailure().invoke(e -> LOG.warnf("retention not enforced: %s", e.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -50,6 +61,18 @@ public class RetentionService {
     public Uni<Long> purgeReceipts(Instant cutoff) {
         return inBatches(() -> receipts.deleteReceivedBefore(cutoff, config.batchSize()), 0)
                 .invoke(deleted -> LOG.debugf("retention: deleted %d receipts received before %s", deleted, cutoff));
+    }
+
+    /**
+     * Deletes the test reports and OpenAPI documents received before {@code cutoff} that newer ones supersede;
+     * answers how many.
+     */
+    public Uni<Long> purgeEvidence(Instant cutoff) {
+        return inBatches(() -> reports.deleteSupersededBefore(cutoff, config.batchSize()), 0)
+                .chain(deletedReports -> inBatches(() -> specs.deleteSupersededBefore(cutoff, config.batchSize()), 0)
+                        .map(deletedSpecs -> deletedReports + deletedSpecs))
+                .invoke(deleted -> LOG.debugf("retention: deleted %d superseded test reports and specs received before %s",
+                        deleted, cutoff));
     }
 
     private Uni<Long> inBatches(Supplier<Uni<Integer>> batch, long deletedSoFar) {
