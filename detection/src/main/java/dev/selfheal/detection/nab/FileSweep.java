@@ -60,8 +60,9 @@ public final class FileSweep {
                 double position = -(currentRight - i + 1) / (double) currentWidth;
                 weighted = ScaledSigmoid.of(position) * profile.tpWeight() / ScaledSigmoid.MAX_TRUE_POSITIVE;
             } else {
-                double position = previousRight < 0 ? 3.0 : Math.abs(previousRight - i) / (double) (previousWidth - 1);
-                weighted = ScaledSigmoid.of(position) * profile.fpWeight();
+                double unweighted = previousRight < 0 ? -1.0
+                        : ScaledSigmoid.of(Math.abs(previousRight - i) / (double) (previousWidth - 1));
+                weighted = unweighted * profile.fpWeight();
             }
             int window = current == ScoredPoint.OUTSIDE ? ScoredPoint.OUTSIDE : firstWindowId + current;
             points[i] = new ScoredPoint(anomalyScores[i], weighted, window, i < probation);

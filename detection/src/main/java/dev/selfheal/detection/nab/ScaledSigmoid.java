@@ -13,9 +13,13 @@ public final class ScaledSigmoid {
     private ScaledSigmoid() {
     }
 
-    /** 2·sigmoid(-5·position) - 1, clamped to -1 from position 3 on as NAB's sweeper does. */
+    /**
+     * 2·sigmoid(-5·position) - 1, clamped to -1 beyond position 3 as NAB v1.1's sweeper does. The clamp is strict:
+     * a false positive exactly 3 window widths after a window still gets 2·sigmoid(-15) - 1 = -0.9999997, and NAB's
+     * published tables (windowedGaussian on Twitter_volume_UPS) carry that difference.
+     */
     public static double of(double relativePosition) {
-        if (relativePosition >= 3.0) {
+        if (relativePosition > 3.0) {
             return -1.0;
         }
         return 2 * sigmoid(-5 * relativePosition) - 1.0;
