@@ -23,8 +23,8 @@ public final class NabEvaluation {
             System.err.println("usage: NabEvaluation NAB_ROOT [RESULTS_DIR]");
             System.exit(2);
         }
-        Path root = Path.of(args[0]);
-        Path resultsDir = args.length == 2 ? Path.of(args[1]) : root.resolve("results/numenta");
+        Path root = Path.of(args[0]).toAbsolutePath().normalize();
+        Path resultsDir = (args.length == 2 ? Path.of(args[1]) : root.resolve("results/numenta")).toAbsolutePath().normalize();
         NabCorpus corpus = NabCorpus.load(root);
         DetectorResults results = DetectorResults.load(resultsDir, corpus);
         NabScorer scorer = new NabScorer(corpus);
@@ -32,7 +32,7 @@ public final class NabEvaluation {
         int windows = corpus.files().stream().mapToInt(f -> f.windows().size()).sum();
         System.out.printf(Locale.ROOT, "NAB v1.1 scores of '%s' (%s) on %d files, %d windows, categories %s%n",
                 results.detector(), resultsDir, corpus.files().size(), windows, String.join(", ", corpus.categories()));
-        System.out.printf(Locale.ROOT, "%-24s %7s %14s %9s %8s %8s %6s %7s %6s%n",
+        System.out.printf(Locale.ROOT, "%-24s %7s %-20s %9s %8s %8s %6s %7s %6s%n",
                 "profile", "score", "threshold", "raw", "null", "perfect", "TP", "FP", "FN");
         for (CostProfile profile : corpus.profiles()) {
             ThresholdScore best = scorer.optimise(results, profile, file -> true);
@@ -41,7 +41,7 @@ public final class NabEvaluation {
         for (CostProfile profile : corpus.profiles()) {
             double threshold = scorer.optimise(results, profile, file -> true).threshold();
             List<FileScore> files = scorer.scoreFiles(results, profile, threshold);
-            System.out.printf(Locale.ROOT, "%nper category, %s profile, threshold %.10f%n", profile.name(), threshold);
+            System.out.printf(Locale.ROOT, "%nper category, %s profile, threshold %s%n", profile.name(), Double.toString(threshold));
             for (String category : corpus.categories()) {
                 List<FileScore> inCategory = files.stream().filter(f -> f.path().startsWith(category + "/")).toList();
                 ThresholdScore total = new ThresholdScore(threshold,
@@ -57,8 +57,8 @@ public final class NabEvaluation {
                                  double threshold, ThresholdScore score) {
         Normalisation normalisation = new Normalisation(scorer.nullScore(profile, files), scorer.perfectScore(profile, files));
         double normalised = normalisation.normalise(score.score());
-        System.out.printf(Locale.ROOT, "%-24s %7s %14.10f %9.3f %8.1f %8.1f %6d %7d %6d%n", label,
-                Double.isNaN(normalised) ? "n/a" : String.format(Locale.ROOT, "%.2f", normalised), threshold,
+        System.out.printf(Locale.ROOT, "%-24s %7s %-20s %9.3f %8.1f %8.1f %6d %7d %6d%n", label,
+                Double.isNaN(normalised) ? "n/a" : String.format(Locale.ROOT, "%.2f", normalised), Double.toString(threshold),
                 score.score(), normalisation.nullScore(), normalisation.perfectScore(), score.tp(), score.fp(), score.fn());
     }
 }
