@@ -63,6 +63,34 @@ public final class ThresholdSweep {
         return best;
     }
 
+    /**
+     * How much each row adds to the score at {@code threshold}, summing to {@link #at}'s score: a detected row
+     * outside windows adds its weight; a window's part (-fnWeight if missed, else its earliest detection's reward)
+     * is booked on its first scorable row; every other row adds 0. NAB's results files carry this as
+     * {@code S(t)_<profile>}.
+     */
+    public static double[] rowContributions(ScoredPoint[] points, CostProfile profile, double threshold) {
+        double[] contributions = new double[points.length];
+        Map<Integer, Integer> firstRowOfWindow = new HashMap<>();
+        Map<Integer, Double> windowParts = new HashMap<>();
+        for (int i = 0; i < points.length; i++) {
+            ScoredPoint point = points[i];
+            if (point.probationary()) {
+                continue;
+            }
+            boolean detected = point.anomalyScore() >= threshold;
+            if (point.inWindow()) {
+                firstRowOfWindow.putIfAbsent(point.window(), i);
+                double part = windowParts.getOrDefault(point.window(), -profile.fnWeight());
+                windowParts.put(point.window(), detected ? Math.max(part, point.weightedScore()) : part);
+            } else if (detected) {
+                contributions[i] = point.weightedScore();
+            }
+        }
+        firstRowOfWindow.forEach((window, row) -> contributions[row] = windowParts.get(window));
+        return contributions;
+    }
+
     /** Running score and counts as rows are detected one by one, highest anomaly score first. */
     private static final class Tally {
         private final Map<Integer, Double> windowParts = new HashMap<>();

@@ -56,6 +56,20 @@ final class NabDataset {
         }
     }
 
+    /** The {@code S(t)_<profile>} column of NAB's per-row results file for {@code file}. */
+    static double[] publishedRowScores(String detector, DataFile file, String profile) {
+        String name = file.path().substring(file.path().indexOf('/') + 1);
+        Path csv = root().resolve("results").resolve(detector).resolve(file.category()).resolve(detector + "_" + name);
+        try {
+            List<String> lines = Files.readAllLines(csv);
+            int column = List.of(lines.get(0).split(",")).indexOf("S(t)_" + profile);
+            return lines.stream().skip(1).filter(line -> !line.isBlank())
+                    .mapToDouble(line -> Double.parseDouble(line.split(",")[column])).toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The full-precision threshold NAB's optimiser chose, from {@code config/thresholds.json}. */
     static double publishedThreshold(String detector, String profile) {
         return thresholds().path(detector).path(profile).path("threshold").asDouble(Double.NaN);

@@ -47,6 +47,29 @@ class NabReproductionTest {
         }
     }
 
+    /** NAB's per-row {@code S(t)_<profile>} column: what each row adds to the file's score at NAB's threshold. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("detectorsAndProfiles")
+    void reproducesNabsPerRowScoreColumn(String detector, String profileName) {
+        NabCorpus corpus = NabDataset.corpus();
+        DetectorResults results = DetectorResults.load(NabDataset.root().resolve("results").resolve(detector), corpus);
+        CostProfile profile = NabDataset.profile(profileName);
+        double threshold = NabDataset.publishedThreshold(detector, profileName);
+        int rows = 0;
+        for (DataFile file : corpus.files()) {
+            double[] published = NabDataset.publishedRowScores(detector, file, profileName);
+            double[] ours = ThresholdSweep.rowContributions(
+                    FileSweep.points(file, results.scoresOf(file), profile, 0), profile, threshold);
+            assertThat(ours).as("%s S(t)_%s", file.path(), profileName).hasSameSizeAs(published);
+            for (int i = 0; i < ours.length; i++) {
+                assertThat(ours[i]).as("%s row %d S(t)_%s", file.path(), i, profileName)
+                        .isCloseTo(published[i], within(ROUNDING));
+            }
+            rows += ours.length;
+        }
+        assertThat(rows).isEqualTo(corpus.files().stream().mapToInt(DataFile::length).sum());
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("detectorsAndProfiles")
     void sweepAgreesWithPerFileScoresAndFindsAtLeastNabsSubsetTotal(String detector, String profileName) {
