@@ -1,7 +1,9 @@
 package dev.selfheal.detection.nab;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -34,12 +36,13 @@ public final class NabEvaluation {
                 results.detector(), resultsDir, corpus.files().size(), windows, String.join(", ", corpus.categories()));
         System.out.printf(Locale.ROOT, "%-24s %7s %-20s %9s %8s %8s %6s %7s %6s%n",
                 "profile", "score", "threshold", "raw", "null", "perfect", "TP", "FP", "FN");
+        Map<CostProfile, ThresholdScore> best = new LinkedHashMap<>();
         for (CostProfile profile : corpus.profiles()) {
-            ThresholdScore best = scorer.optimise(results, profile, file -> true);
-            printRow(profile.name(), scorer, profile, file -> true, best.threshold(), best);
+            best.put(profile, scorer.optimise(results, profile, file -> true));
+            printRow(profile.name(), scorer, profile, file -> true, best.get(profile).threshold(), best.get(profile));
         }
         for (CostProfile profile : corpus.profiles()) {
-            double threshold = scorer.optimise(results, profile, file -> true).threshold();
+            double threshold = best.get(profile).threshold();
             List<FileScore> files = scorer.scoreFiles(results, profile, threshold);
             System.out.printf(Locale.ROOT, "%nper category, %s profile, threshold %s%n", profile.name(), Double.toString(threshold));
             for (String category : corpus.categories()) {
