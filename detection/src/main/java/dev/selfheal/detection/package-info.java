@@ -1,5 +1,5 @@
 /**
- * Streaming anomaly detection for metric series, plain Java with no framework. The detectors will live here; the
- * {@link dev.selfheal.detection.nab} package holds the benchmark they are scored on.
+ * Streaming anomaly detection, plain Java with no framework. {@link dev.selfheal.detection.flow} holds the BEHAVIORAL
+ * capability's flow model; {@link dev.selfheal.detection.nab} the benchmark the metric detectors are scored on.
  */
 package dev.selfheal.detection;
