@@ -19,9 +19,6 @@ import java.util.TreeSet;
  */
 public final class FlowModel {
 
-    /** Ratios tried for count invariants: per-A and per-B counts up to 3 (e.g. one allocation per three replicas). */
-    private static final int MAX_RATIO = 3;
-
     private final long sessions;
     private final Set<String> steps;
     private final Set<Transition> transitions;
@@ -53,7 +50,7 @@ public final class FlowModel {
             counts.keySet().forEach(s -> stepSupport.merge(s, n, Long::sum));
             transitionsOf(sequence).forEach(t -> transitionSupport.merge(t, n, Long::sum));
             countVectors.merge(counts, n, Long::sum);
-            firstOrders.merge(List.copyOf(new LinkedHashMap<>(firstPositions(sequence)).keySet()), n, Long::sum);
+            firstOrders.merge(List.copyOf(firstPositions(sequence).keySet()), n, Long::sum);
         });
         Set<String> steps = new TreeSet<>();
         Set<String> required = new TreeSet<>();
@@ -78,76 +75,8 @@ public final class FlowModel {
             }
         });
         return new FlowModel(total, steps, transitions, required,
-                mineInvariants(steps, countVectors, need, policy.confidence()),
-                minePrecedences(steps, firstOrders, need), variants);
-    }
-
-    private static List<CountInvariant> mineInvariants(Set<String> steps, Map<Map<String, Integer>, Long> vectors,
-            long need, double confidence) {
-        List<String> ordered = List.copyOf(steps);
-        List<CountInvariant> found = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            for (int j = i + 1; j < ordered.size(); j++) {
-                CountInvariant best = null;
-                long bestHolds = -1;
-                long relevant = 0;
-                for (int perA = 1; perA <= MAX_RATIO; perA++) {
-                    for (int perB = 1; perB <= MAX_RATIO; perB++) {
-                        if (gcd(perA, perB) != 1) {
-                            continue;
-                        }
-                        CountInvariant candidate = new CountInvariant(ordered.get(i), ordered.get(j), perA, perB);
-                        long holds = 0;
-                        relevant = 0;
-                        for (Map.Entry<Map<String, Integer>, Long> e : vectors.entrySet()) {
-                            if (candidate.appliesTo(e.getKey())) {
-                                relevant += e.getValue();
-                                holds += candidate.holds(e.getKey()) ? e.getValue() : 0;
-                            }
-                        }
-                        if (holds > bestHolds) {
-                            best = candidate;
-                            bestHolds = holds;
-                        }
-                    }
-                }
-                if (relevant >= need && bestHolds >= confidence * relevant) {
-                    found.add(best);
-                }
-            }
-        }
-        return found;
-    }
-
-    /**
-     * A precedence is learnt when the two steps co-occur in enough sessions and the reverse order is itself a rare
-     * pattern (seen in fewer than {@code need} sessions). A confidence would not do: concurrent steps (a replica's
-     * "terminating" before another's "received") are in either order often enough that a 95% tendency still flags a
-     * few percent of normal sessions; strict orders (allocate before receive) are the ones worth a verdict.
-     */
-    private static List<Precedence> minePrecedences(Set<String> steps, Map<List<String>, Long> firstOrders, long need) {
-        List<Precedence> found = new ArrayList<>();
-        for (String a : steps) {
-            for (String b : steps) {
-                if (a.equals(b)) {
-                    continue;
-                }
-                long both = 0;
-                long aFirst = 0;
-                for (Map.Entry<List<String>, Long> e : firstOrders.entrySet()) {
-                    int ia = e.getKey().indexOf(a);
-                    int ib = e.getKey().indexOf(b);
-                    if (ia >= 0 && ib >= 0) {
-                        both += e.getValue();
-                        aFirst += ia < ib ? e.getValue() : 0;
-                    }
-                }
-                if (both >= need && both - aFirst < need) {
-                    found.add(new Precedence(a, b));
-                }
-            }
-        }
-        return found;
+                RuleMiner.invariants(steps, countVectors, need, policy.confidence()),
+                RuleMiner.precedences(steps, firstOrders, need), variants);
     }
 
     /** Judges a completed session; every violation records the step at which it became observable. */
@@ -253,9 +182,5 @@ public final class FlowModel {
         }
         found.add(new Transition(previous, Transition.END));
         return found;
-    }
-
-    private static int gcd(int a, int b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 }
