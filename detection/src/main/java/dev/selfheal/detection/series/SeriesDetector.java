@@ -1,0 +1,78 @@
+package dev.selfheal.detection.series;
+
+/**
+ * Selfheal's streaming anomaly detector for one metric series: it sees one value at a time and returns an anomaly
+ * score in [0, 1] for it, using only the values before it (causal, no look-ahead). Deterministic: there is no
+ * randomness at all, so the same series always gets the same scores.
+ *
+ * <p>Three parts, each cheap per point:
+ * <ol>
+ *   <li>the first {@code learningPeriod} values are only learned from: their range sizes the value bins (a fixed
+ *       width from then on), then they are replayed into the models below; their scores are 0;</li>
+ *   <li>a raw score, the {@link SequenceSurprise} of the value's bin after the previous bins;</li>
+ *   <li>the {@link AnomalyLikelihood} of the raw scores, which is the output, except that a value beyond the range
+ *       seen so far by more than {@code spatialTolerance} of the learned range scores 1 at once (a new extreme
+ *       needs no statistics to be news).</li>
+ * </ol>
+ */
+public final class SeriesDetector {
+
+    private final DetectorConfig config;
+    private final double[] learning;
+    private final SequenceSurprise sequence;
+    private final AnomalyLikelihood likelihood;
+    private int seen;
+    private double min = Double.POSITIVE_INFINITY;
+    private double max = Double.NEGATIVE_INFINITY;
+    private double origin;
+    private double binWidth;
+    private double learnedRange;
+
+    public SeriesDetector(DetectorConfig config) {
+        this.config = config;
+        this.learning = new double[config.learningPeriod()];
+        this.sequence = new SequenceSurprise(config.order());
+        this.likelihood = new AnomalyLikelihood(config.learningPeriod() / 2, config.historyWindow(), config.shortWindow(),
+                config.reestimationPeriod());
+    }
+
+    /** Scores the next value of the series (timestamps are not used yet; values are taken as evenly spaced). */
+    public double score(double value) {
+        if (!Double.isFinite(value)) {
+            return 0;
+        }
+        if (seen < learning.length) {
+            learning[seen++] = value;
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+            if (seen == learning.length) {
+                fixBins();
+                for (double v : learning) {
+                    likelihood.update(sequence.update(bin(v)));
+                }
+            }
+            return 0;
+        }
+        seen++;
+        double tolerance = config.spatialTolerance() * learnedRange;
+        boolean newExtreme = value > max + tolerance || value < min - tolerance;
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+        double score = likelihood.update(sequence.update(bin(value)));
+        return newExtreme ? 1 : score;
+    }
+
+    private void fixBins() {
+        learnedRange = max - min;
+        double scale = Math.max(Math.abs(max), Math.abs(min));
+        if (learnedRange <= 1e-9 * Math.max(1, scale)) {
+            learnedRange = Math.max(1e-6, 0.01 * scale);
+        }
+        origin = min;
+        binWidth = learnedRange / config.bins();
+    }
+
+    private long bin(double value) {
+        return (long) Math.floor((value - origin) / binWidth);
+    }
+}
