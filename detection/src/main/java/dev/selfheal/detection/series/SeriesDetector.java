@@ -9,7 +9,9 @@ package dev.selfheal.detection.series;
  * <ol>
  *   <li>the first {@code learningPeriod} values are only learned from: their range sizes the value bins (a fixed
  *       width from then on), then they are replayed into the models below; their scores are 0;</li>
- *   <li>a raw score, the {@link SequenceSurprise} of the value's bin after the previous bins;</li>
+ *   <li>a raw score, the mean {@link SequenceSurprise} of two sequence models: the value's bin after the previous
+ *       {@code order} bins, and its coarse bin after the previous {@code coarseOrder} coarse bins (levels vs.
+ *       shape);</li>
  *   <li>the {@link AnomalyLikelihood} of the raw scores, which is the output, except that a value beyond the range
  *       seen so far by more than {@code spatialTolerance} of the learned range scores 1 at once (a new extreme
  *       needs no statistics to be news).</li>
@@ -20,6 +22,7 @@ public final class SeriesDetector {
     private final DetectorConfig config;
     private final double[] learning;
     private final SequenceSurprise sequence;
+    private final SequenceSurprise coarse;
     private final AnomalyLikelihood likelihood;
     private int seen;
     private double min = Double.POSITIVE_INFINITY;
@@ -32,6 +35,7 @@ public final class SeriesDetector {
         this.config = config;
         this.learning = new double[config.learningPeriod()];
         this.sequence = new SequenceSurprise(config.order());
+        this.coarse = new SequenceSurprise(config.coarseOrder());
         this.likelihood = new AnomalyLikelihood(config.learningPeriod() / 2, config.historyWindow(), config.shortWindow(),
                 config.reestimationPeriod());
     }
@@ -48,7 +52,7 @@ public final class SeriesDetector {
             if (seen == learning.length) {
                 fixBins();
                 for (double v : learning) {
-                    likelihood.update(sequence.update(bin(v)));
+                    likelihood.update(raw(v));
                 }
             }
             return 0;
@@ -58,7 +62,7 @@ public final class SeriesDetector {
         boolean newExtreme = value > max + tolerance || value < min - tolerance;
         min = Math.min(min, value);
         max = Math.max(max, value);
-        double score = likelihood.update(sequence.update(bin(value)));
+        double score = likelihood.update(raw(value));
         return newExtreme ? 1 : score;
     }
 
@@ -70,6 +74,12 @@ public final class SeriesDetector {
         }
         origin = min;
         binWidth = learnedRange / config.bins();
+    }
+
+    /** The raw score: the mean surprise of the fine (short context) and coarse (long context) sequence models. */
+    private double raw(double value) {
+        long bin = bin(value);
+        return 0.5 * sequence.update(bin) + 0.5 * coarse.update(Math.floorDiv(bin, config.coarseFactor()));
     }
 
     private long bin(double value) {
