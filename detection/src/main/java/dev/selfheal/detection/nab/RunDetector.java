@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,7 +59,8 @@ public final class RunDetector {
                     String[] fields = line.split(",");
                     double value = Double.parseDouble(fields[1]);
                     writer.write(fields[0] + "," + fields[1] + ","
-                            + String.format(Locale.ROOT, "%.10f", detector.score(value)) + "\n");
+                            + String.format(Locale.ROOT, "%.10f", detector.score(
+                            LocalDateTime.parse(fields[0].replace(' ', 'T')).toEpochSecond(ZoneOffset.UTC), value)) + "\n");
                 }
             }
         } catch (IOException e) {
