@@ -46,14 +46,14 @@ public final class CloudEvents {
     public static Optional<String> id(Message<?> message) {
         Optional<String> fromMetadata = message.getMetadata(IncomingCloudEventMetadata.class)
                 .map(IncomingCloudEventMetadata::getId);
-        return fromMetadata.isPresent() ? fromMetadata : header(message, "ce_id");
+        return fromMetadata.isPresent() ? fromMetadata : header(message, CloudEventHeaders.ID);
     }
 
     /** The type of an incoming CloudEvent, from its metadata or, failing that, its raw {@code ce_type} header. */
     public static Optional<String> type(Message<?> message) {
         Optional<String> fromMetadata = message.getMetadata(IncomingCloudEventMetadata.class)
                 .map(IncomingCloudEventMetadata::getType);
-        return fromMetadata.isPresent() ? fromMetadata : header(message, "ce_type");
+        return fromMetadata.isPresent() ? fromMetadata : header(message, CloudEventHeaders.TYPE);
     }
 
     /**

@@ -3,10 +3,8 @@ package dev.selfheal.telemetry.evidence;
 import dev.selfheal.platform.problem.FieldError;
 import dev.selfheal.platform.problem.ProblemException;
 import dev.selfheal.platform.problem.ProblemKind;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.selfheal.telemetry.ingest.ContentDigests;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Checks shared by the evidence endpoints: who the evidence is about, and whether its body can be read at all. */
@@ -41,11 +39,7 @@ public final class EvidenceRequest {
 
     /** The SHA-256 of the body in hex: what evidence ids are hashed from, so a resent body keeps its id. */
     public static String digest(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        return ContentDigests.sha256(body);
     }
 
     /** The media type of a Content-Type header without its parameters, lower case; empty when there is none. */

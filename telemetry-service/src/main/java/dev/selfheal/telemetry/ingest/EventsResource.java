@@ -1,9 +1,7 @@
 package dev.selfheal.telemetry.ingest;
 
 import dev.selfheal.platform.problem.Problem;
-import dev.selfheal.platform.problem.ProblemException;
 import dev.selfheal.telemetry.receipt.ReceiptService;
-import dev.selfheal.telemetry.receipt.Receipts;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -50,10 +48,6 @@ public class EventsResource {
                 .filter(e -> e != null && e.service() != null && !e.service().isBlank())
                 .map(e -> e.service().strip()).distinct().toList();
         int items = batch == null ? 0 : batch.size();
-        return ingest.ingest(batch)
-                .chain(receipt -> receipts.accepted(ENDPOINT, services, 202, receipt.accepted(), 0, List.of())
-                        .map(id -> Receipts.stamp(Response.accepted(receipt.withReceiptId(id)), id)))
-                .onFailure(ProblemException.class).recoverWithUni(e -> receipts.refused(ENDPOINT, services,
-                        (ProblemException) e, items));
+        return receipts.answer(ENDPOINT, services, items, ingest.ingest(batch));
     }
 }

@@ -5,24 +5,22 @@ import dev.selfheal.contracts.v1.LogSeverity;
 import dev.selfheal.platform.problem.FieldError;
 import dev.selfheal.platform.problem.ProblemException;
 import dev.selfheal.platform.problem.ProblemKind;
+import dev.selfheal.telemetry.ingest.ContentDigests;
 import dev.selfheal.telemetry.ingest.IngestConfig;
 import dev.selfheal.telemetry.messaging.OutgoingEvent;
 import dev.selfheal.telemetry.messaging.TelemetryPublisher;
 import dev.selfheal.logmining.RecordJoiner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +55,9 @@ public class LogIngestService {
 
     /** A text/plain body of one service's log lines, in {@code charset}. */
     public Uni<LogReceipt> ingest(String service, String version, String environment, byte[] body, Charset charset) {
-        return Uni.createFrom().item(() -> prepare(service, version, environment, body, charset))
+        // Splitting and mining thousands of lines takes a while, and a service's miner takes one batch at a time:
+        // off the event loop, back on the request's context for the database.
+        return VertxContextSupport.executeBlocking(() -> prepare(service, version, environment, body, charset))
                 .chain(batch -> Panache.withTransaction(() -> templates.count(batch.service(), batch.mined(), batch.received()))
                         .onFailure().transform(e -> ProblemException.unavailable(
                                 "the template store is unavailable; retry later", ingest.retryAfter(), e))
@@ -101,7 +101,7 @@ public class LogIngestService {
         Instant received = Instant.now();
         // Lines without a timestamp get the arrival time; the upload's digest and the line number keep their
         // event ids stable when the same upload is sent again.
-        String upload = digest(text);
+        String upload = ContentDigests.shortSha256(text);
         List<MinedRecord> mined = miners.of(name).mine(records);
         List<LogRecorded> events = new ArrayList<>(mined.size());
         for (int i = 0; i < mined.size(); i++) {
@@ -123,6 +123,15 @@ public class LogIngestService {
         if (logs.isEmpty()) {
             return Uni.createFrom().item(logs);
         }
+        return VertxContextSupport.executeBlocking(() -> mineBodies(logs))
+                .chain(mined -> count(mined.perService()).replaceWith(mined.logs()));
+    }
+
+    /** Records mined with their services' miners, and each service's records for the template counts. */
+    private record MinedLogs(List<LogRecorded> logs, Map<String, List<MinedRecord>> perService) {
+    }
+
+    private MinedLogs mineBodies(List<LogRecorded> logs) {
         Map<String, List<Integer>> byService = new LinkedHashMap<>();
         for (int i = 0; i < logs.size(); i++) {
             byService.computeIfAbsent(logs.get(i).service(), s -> new ArrayList<>()).add(i);
@@ -140,6 +149,10 @@ public class LogIngestService {
                         m.template(), m.parameters());
             }
         });
+        return new MinedLogs(List.of(mined), perService);
+    }
+
+    private Uni<Void> count(Map<String, List<MinedRecord>> perService) {
         Instant seen = Instant.now();
         return Panache.withTransaction(() -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
@@ -149,8 +162,7 @@ public class LogIngestService {
                     return chain;
                 })
                 .onFailure().transform(e -> ProblemException.unavailable(
-                        "the template store is unavailable; retry later", ingest.retryAfter(), e))
-                .replaceWith(List.of(mined));
+                        "the template store is unavailable; retry later", ingest.retryAfter(), e));
     }
 
     public Uni<List<LogTemplateView>> templates(String service, int limit) {
@@ -196,16 +208,6 @@ public class LogIngestService {
                     .decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
             throw ProblemException.invalid("body", "is not valid " + charset.name() + " text");
-        }
-    }
-
-    /** The first 16 hex digits of the SHA-256 of the uploaded text. */
-    static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
     }
 }

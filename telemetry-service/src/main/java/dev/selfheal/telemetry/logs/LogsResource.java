@@ -4,7 +4,6 @@ import dev.selfheal.platform.problem.Problem;
 import dev.selfheal.platform.problem.ProblemException;
 import dev.selfheal.platform.problem.ProblemKind;
 import dev.selfheal.telemetry.receipt.ReceiptService;
-import dev.selfheal.telemetry.receipt.Receipts;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -68,11 +67,7 @@ public class LogsResource {
         Uni<LogReceipt> accepted = charset.isEmpty()
                 ? Uni.createFrom().failure(new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, unsupported(contentType)))
                 : logs.ingest(service, version, environment, body, charset.get());
-        return accepted
-                .chain(receipt -> receipts.accepted(ENDPOINT, services, 202, receipt.accepted(), 0, List.of())
-                        .map(id -> Receipts.stamp(Response.accepted(receipt.withReceiptId(id)), id)))
-                .onFailure(ProblemException.class).recoverWithUni(e -> receipts.refused(ENDPOINT, services,
-                        (ProblemException) e, 0));
+        return receipts.answer(ENDPOINT, services, 0, accepted);
     }
 
     @GET

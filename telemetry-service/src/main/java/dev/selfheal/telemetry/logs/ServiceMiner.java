@@ -1,12 +1,9 @@
 package dev.selfheal.telemetry.logs;
 
 import dev.selfheal.logmining.LogTemplateMiner;
+import dev.selfheal.telemetry.ingest.ContentDigests;
 import dev.selfheal.logmining.MinedLine;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -32,11 +29,6 @@ public final class ServiceMiner {
 
     /** A stable id for a template text: the first 8 bytes of its SHA-256, as hex. */
     static String templateId(String template) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(template.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return ContentDigests.shortSha256(template);
     }
 }

@@ -6,10 +6,6 @@ import dev.selfheal.platform.problem.ProblemException;
 import dev.selfheal.platform.problem.ProblemKind;
 import dev.selfheal.telemetry.receipt.ReceiptService;
 import dev.selfheal.telemetry.receipt.Receipts;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
-import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -65,15 +62,7 @@ public class OtlpResource {
     @APIResponse(responseCode = "503", description = "Kafka or the database is unavailable; retry after Retry-After")
     public Uni<Response> traces(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding, byte[] body) {
-        Optional<OtlpEncoding> encoding = OtlpEncoding.of(contentType);
-        if (encoding.isEmpty()) {
-            return Uni.createFrom().item(unsupported(contentType));
-        }
-        return ingest.traces(body, encoding.get(), contentEncoding)
-                .chain(batch -> receipts.accepted(TRACES, batch.spans().stream().map(s -> s.service()).toList(), 200,
-                                batch.spans().size(), batch.rejected(), batch.rejections())
-                        .map(id -> Receipts.stamp(ok(traceResponse(batch), encoding.get()), id)))
-                .onFailure().recoverWithUni(e -> refused(TRACES, e, encoding.get()));
+        return export(TRACES, contentType, encoding -> ingest.traces(body, encoding, contentEncoding));
     }
 
     @POST
@@ -92,35 +81,21 @@ public class OtlpResource {
     @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry after Retry-After")
     public Uni<Response> logs(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding, byte[] body) {
+        return export(LOGS, contentType, encoding -> ingest.logs(body, encoding, contentEncoding));
+    }
+
+    /** Ingests an export in its encoding and answers it in the same one, with its receipt, whatever happened. */
+    private Uni<Response> export(String endpoint, String contentType,
+            Function<OtlpEncoding, Uni<? extends ExportBatch>> ingestion) {
         Optional<OtlpEncoding> encoding = OtlpEncoding.of(contentType);
         if (encoding.isEmpty()) {
             return Uni.createFrom().item(unsupported(contentType));
         }
-        return ingest.logs(body, encoding.get(), contentEncoding)
-                .chain(batch -> receipts.accepted(LOGS, batch.logs().stream().map(l -> l.service()).toList(), 200,
-                                batch.logs().size(), batch.rejected(), batch.rejections())
-                        .map(id -> Receipts.stamp(ok(logsResponse(batch), encoding.get()), id)))
-                .onFailure().recoverWithUni(e -> refused(LOGS, e, encoding.get()));
-    }
-
-    static ExportTraceServiceResponse traceResponse(TraceBatch batch) {
-        ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
-        if (batch.rejected() > 0) {
-            response.setPartialSuccess(ExportTracePartialSuccess.newBuilder()
-                    .setRejectedSpans(batch.rejected())
-                    .setErrorMessage("dropped invalid spans: " + String.join("; ", batch.rejections())));
-        }
-        return response.build();
-    }
-
-    static ExportLogsServiceResponse logsResponse(LogBatch batch) {
-        ExportLogsServiceResponse.Builder response = ExportLogsServiceResponse.newBuilder();
-        if (batch.rejected() > 0) {
-            response.setPartialSuccess(ExportLogsPartialSuccess.newBuilder()
-                    .setRejectedLogRecords(batch.rejected())
-                    .setErrorMessage("dropped invalid log records: " + String.join("; ", batch.rejections())));
-        }
-        return response.build();
+        return ingestion.apply(encoding.get())
+                .chain(batch -> receipts.accepted(endpoint, batch.services(), 200, batch.accepted(), batch.rejected(),
+                                batch.rejections())
+                        .map(id -> Receipts.stamp(ok(batch.response(), encoding.get()), id)))
+                .onFailure().recoverWithUni(e -> refused(endpoint, e, encoding.get()));
     }
 
     private static Response.ResponseBuilder ok(Message message, OtlpEncoding encoding) {

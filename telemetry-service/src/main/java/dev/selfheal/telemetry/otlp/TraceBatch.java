@@ -4,6 +4,8 @@ import dev.selfheal.contracts.v1.DependencyCalled;
 import dev.selfheal.contracts.v1.ErrorObserved;
 import dev.selfheal.contracts.v1.SpanRecorded;
 import dev.selfheal.contracts.v1.StateMutated;
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.util.List;
 
 /**
@@ -18,7 +20,7 @@ public record TraceBatch(
         List<DependencyCalled> dependencies,
         List<StateMutated> mutations,
         int rejected,
-        List<String> rejections) {
+        List<String> rejections) implements ExportBatch {
 
     public TraceBatch {
         spans = List.copyOf(spans);
@@ -26,5 +28,26 @@ public record TraceBatch(
         dependencies = List.copyOf(dependencies);
         mutations = List.copyOf(mutations);
         rejections = List.copyOf(rejections);
+    }
+
+    @Override
+    public List<String> services() {
+        return spans.stream().map(SpanRecorded::service).toList();
+    }
+
+    @Override
+    public int accepted() {
+        return spans.size();
+    }
+
+    @Override
+    public ExportTraceServiceResponse response() {
+        ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
+        if (rejected > 0) {
+            response.setPartialSuccess(ExportTracePartialSuccess.newBuilder()
+                    .setRejectedSpans(rejected)
+                    .setErrorMessage("dropped invalid spans: " + String.join("; ", rejections)));
+        }
+        return response.build();
     }
 }

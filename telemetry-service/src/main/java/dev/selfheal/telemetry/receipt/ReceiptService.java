@@ -50,6 +50,22 @@ public class ReceiptService {
                 });
     }
 
+    /**
+     * Answers an ingest request: 202 with the batch's answer and its receipt once {@code work} succeeded, or its
+     * problem+json with the receipt of the refusal. Either way the receipt id is in the {@code Selfheal-Receipt}
+     * header.
+     *
+     * @param itemsSent how many items the request held, for the receipt of a refused batch
+     */
+    public <R extends Receipted<R>> Uni<Response> answer(String endpoint, Collection<String> services, int itemsSent,
+            Uni<R> work) {
+        return work
+                .chain(receipt -> accepted(endpoint, services, 202, receipt.receiptedItems(), 0, List.of())
+                        .map(id -> Receipts.stamp(Response.accepted(receipt.withReceiptId(id)), id)))
+                .onFailure(ProblemException.class)
+                .recoverWithUni(e -> refused(endpoint, services, (ProblemException) e, itemsSent));
+    }
+
     /** Records a refused batch and answers its problem+json with the receipt header. */
     public Uni<Response> refused(String endpoint, Collection<String> services, ProblemException problem, int rejected) {
         List<String> reasons = new ArrayList<>();

@@ -5,7 +5,6 @@ import dev.selfheal.platform.problem.ProblemException;
 import dev.selfheal.platform.problem.ProblemKind;
 import dev.selfheal.telemetry.evidence.EvidenceRequest;
 import dev.selfheal.telemetry.receipt.ReceiptService;
-import dev.selfheal.telemetry.receipt.Receipts;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -64,16 +63,12 @@ public class SpecResource {
     public Uni<Response> publish(@QueryParam("service") String service, @QueryParam("version") String version,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         List<String> services = service == null || service.isBlank() ? List.of() : List.of(service.strip());
-        return Uni.createFrom().deferred(() -> {
+        return receipts.answer(ENDPOINT, services, 0, Uni.createFrom().deferred(() -> {
                     EvidenceRequest.Subject subject = EvidenceRequest.subject(service, version);
                     SpecFormat format = SpecFormat.of(EvidenceRequest.mediaType(contentType)).orElseThrow(() ->
                             new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, unsupported(contentType)));
                     return specs.ingest(subject, format, body);
-                })
-                .chain(receipt -> receipts.accepted(ENDPOINT, services, 202, receipt.operations(), 0, List.of())
-                        .map(id -> Receipts.stamp(Response.accepted(receipt.withReceiptId(id)), id)))
-                .onFailure(ProblemException.class).recoverWithUni(e -> receipts.refused(ENDPOINT, services,
-                        (ProblemException) e, 0));
+                }));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dev.selfheal.telemetry.evidence.testreport;
 
+import dev.selfheal.telemetry.receipt.Receipted;
 import dev.selfheal.contracts.v1.TestReportFormat;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,9 +14,15 @@ public record TestReportReceipt(
         @Schema(description = "Told from the root element: <report> is JACOCO, <testsuite>/<testsuites> JUNIT") TestReportFormat format,
         @Schema(description = "Classes (JACOCO) or test cases (JUNIT) read") int items,
         @Schema(description = "TestReportRecorded events published for it") int parts,
-        @Schema(description = "Whether this exact report had been received before; it is then published again with its first receivedAt") boolean duplicate) {
+        @Schema(description = "Whether this exact report had been received before; it is then published again with its first receivedAt") boolean duplicate) implements Receipted<TestReportReceipt> {
 
-    TestReportReceipt withReceiptId(String id) {
+    @Override
+    public int receiptedItems() {
+        return items;
+    }
+
+    @Override
+    public TestReportReceipt withReceiptId(String id) {
         return new TestReportReceipt(id, reportId, service, version, format, items, parts, duplicate);
     }
 }
