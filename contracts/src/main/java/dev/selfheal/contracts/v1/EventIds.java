@@ -6,13 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Content hashes for event ids and signatures: the same content gives the same id on every resend. */
-final class EventIds {
+public final class EventIds {
 
     private EventIds() {
     }
 
     /** The first 16 hex digits of the SHA-256 of the parts, each followed by a separator no part contains. */
-    static String hash(Object... parts) {
+    public static String hash(Object... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Object part : parts) {

@@ -61,15 +61,26 @@ public record SpecPublished(
      * @param responseCodes the documented response codes ({@code 200}, {@code 4XX}, {@code default}), sorted
      * @param parameters    its parameters and those of its path, with {@code $ref}s to components resolved
      * @param deprecated    whether the document marks it deprecated
+     * @param latencyBudgetMs the operation's latency budget in milliseconds, from its {@code x-latency-budget-ms}
+     *                      extension: the p95 the team documents for it; absent when the document sets none
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Operation(String method, String path, String operationId, String summary, List<String> tags,
-            List<String> responseCodes, List<Parameter> parameters, boolean deprecated) {
+            List<String> responseCodes, List<Parameter> parameters, boolean deprecated, Double latencyBudgetMs) {
+
+        /** The extension naming an operation's latency budget (a number of milliseconds). */
+        public static final String LATENCY_BUDGET_EXTENSION = "x-latency-budget-ms";
 
         public Operation {
             tags = tags == null ? List.of() : List.copyOf(tags);
             responseCodes = responseCodes == null ? List.of() : List.copyOf(responseCodes);
             parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        }
+
+        /** An operation without a latency budget. */
+        public Operation(String method, String path, String operationId, String summary, List<String> tags,
+                List<String> responseCodes, List<Parameter> parameters, boolean deprecated) {
+            this(method, path, operationId, summary, tags, responseCodes, parameters, deprecated, null);
         }
 
         /** The operation as a handler is named in telemetry: method, a space, the path template. */

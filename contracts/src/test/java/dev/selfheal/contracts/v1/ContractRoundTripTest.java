@@ -55,6 +55,9 @@ class ContractRoundTripTest {
                         "POST /orders", FixStatus.PENDING_APPROVAL, "performance.scale-out", "Scale out",
                         "latency rose under load", "selfheal", null, AT)),
                 Arguments.of("docs-regenerated", new DocsRegenerated("checkout", 7, AT, "fix", List.of("f1"), 12)),
+                Arguments.of("docs-regenerated", new DocsRegenerated("checkout", 8, AT, "telemetry", List.of(), 12,
+                        List.of(new DocsRegenerated.DocumentedFlow("checkout:POST /orders",
+                                List.of("checkout:POST /orders", "inventory:POST /reservations"))))),
                 Arguments.of("span-recorded", new SpanRecorded("checkout", "1.4.2",
                         "4bf92f3577b34da6a3ce929d0e0e4736", "b7ad6b7169203331", "00f067aa0ba902b7",
                         "InventoryClient.reserve", AT, 12.0, SpanStatus.OK, Map.of("peer.service", "inventory"),
@@ -106,7 +109,7 @@ class ContractRoundTripTest {
         return new SpecPublished(SpecPublished.specIdOf("checkout", "1.4.2", "ef56"), "checkout", "1.4.2", AT,
                 "3.1.0", "Checkout API", "1.4", 1, 1, List.of(new SpecPublished.Operation("GET", "/api/orders/{id}",
                         "getOrder", "Read an order", List.of("Orders"), List.of("200", "404"),
-                        List.of(new SpecPublished.Parameter("id", "path", true)), false)));
+                        List.of(new SpecPublished.Parameter("id", "path", true)), false, 250.0)));
     }
 
     static ErrorObserved error() {
