@@ -1,5 +1,6 @@
 package dev.selfheal.contracts.v1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -15,7 +16,12 @@ import java.time.Instant;
  * @param severity   how urgent it is
  * @param summary    one sentence a person can read
  * @param evidence   the figures and example traces behind it
+ * @param incidentId the detector's incident this finding opened (a storm of the same problem is one incident);
+ *                   optional
+ * @param signature  what tells this problem apart from others of the same capability and handler, e.g. an error
+ *                   signature, {@code latency}, {@code missing-step:inventory:POST /reservations}; optional
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record AnomalyDetected(
         String anomalyId,
         Capability capability,
@@ -26,5 +32,14 @@ public record AnomalyDetected(
         double score,
         Severity severity,
         String summary,
-        Evidence evidence) {
+        Evidence evidence,
+        String incidentId,
+        String signature) {
+
+    /** A finding outside any incident, without a signature. */
+    public AnomalyDetected(String anomalyId, Capability capability, String service, String version, String handler,
+            Instant detectedAt, double score, Severity severity, String summary, Evidence evidence) {
+        this(anomalyId, capability, service, version, handler, detectedAt, score, severity, summary, evidence, null,
+                null);
+    }
 }

@@ -70,6 +70,13 @@ public class Anomaly extends PanacheEntityBase {
     @Column(name = "example_trace_ids")
     public List<String> exampleTraceIds;
 
+    /** The incident this anomaly announced. */
+    @Column(name = "incident_id")
+    public String incidentId;
+
+    /** What tells the problem apart within capability and handler (see Finding.signature). */
+    public String signature;
+
     /** When Kafka acknowledged its event; null while it waits in the outbox. */
     @Column(name = "published_at")
     public Instant publishedAt;
@@ -77,6 +84,8 @@ public class Anomaly extends PanacheEntityBase {
     static Anomaly open(String id, NewAnomaly finding, Instant now, Duration openFor) {
         Anomaly a = new Anomaly();
         a.id = id;
+        a.incidentId = finding.incidentId();
+        a.signature = finding.signature();
         a.capability = finding.capability();
         a.service = finding.service();
         a.handler = finding.handler();
@@ -94,11 +103,18 @@ public class Anomaly extends PanacheEntityBase {
         return a;
     }
 
-    /** The same finding again while open: keeps it open for another {@code openFor}. */
-    void confirm(Instant now, Duration openFor) {
-        confirmations++;
+    /** More findings of its incident: keeps it open for another {@code openFor}. */
+    public void confirm(int findings, Instant now, Duration openFor) {
+        confirmations += findings;
         lastConfirmedAt = now;
         openUntil = now.plus(openFor);
+    }
+
+    /** Its incident was resolved (quiet, or judged a false positive). */
+    public void close(Instant now) {
+        if (openUntil.isAfter(now)) {
+            openUntil = now;
+        }
     }
 
     /** Kafka acknowledged its event: it leaves the outbox. */

@@ -7,19 +7,12 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
 public class AnomalyRepository implements PanacheRepositoryBase<Anomaly, String> {
-
-    /** The open anomaly of this capability on this handler, or null. */
-    public Uni<Anomaly> findOpen(Capability capability, String service, String handler, Instant now) {
-        return find("capability = ?1 and service = ?2 and handler = ?3 and openUntil > ?4",
-                Sort.descending("openUntil"), capability, service, handler, now).firstResult();
-    }
 
     /** Newest first, optionally of one service and one capability. */
     public Uni<List<Anomaly>> list(Optional<String> service, Optional<Capability> capability, int limit) {

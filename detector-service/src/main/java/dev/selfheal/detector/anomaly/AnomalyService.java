@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Keeps the anomalies every detector raises: one per storm, readable over REST, published through the outbox. */
+/**
+ * Keeps the anomalies: one per incident, announcing it on {@code selfheal.anomalies.v1} through the outbox, and
+ * readable over REST.
+ */
 @ApplicationScoped
 public class AnomalyService {
 
@@ -28,24 +31,21 @@ public class AnomalyService {
     }
 
     /**
-     * Stores a finding as a new anomaly, open for {@code openFor}; while the same handler already has an open
-     * anomaly of that capability, the finding only confirms it and keeps it open. The outbox publishes new
-     * anomalies once the transaction commits. Call in a transaction.
+     * Stores the anomaly announcing an incident, open for {@code openFor}; the outbox publishes it once the
+     * transaction commits. Call in a transaction.
      */
-    public Uni<Anomaly> raise(NewAnomaly finding, Instant now, Duration openFor) {
-        return anomalies.findOpen(finding.capability(), finding.service(), finding.handler(), now)
-                .chain(open -> {
-                    if (open != null) {
-                        open.confirm(now, openFor);
-                        return Uni.createFrom().item(open);
-                    }
-                    Anomaly raised = Anomaly.open(UUID.randomUUID().toString(), finding, now, openFor);
-                    return anomalies.persist(raised).invoke(() -> {
-                        LOG.infof("anomaly %s: %s", raised.id, raised.summary);
-                        registry.counter("selfheal.detector.anomalies",
-                                "capability", raised.capability.name(), "service", raised.service).increment();
-                    });
-                });
+    public Uni<Anomaly> announce(NewAnomaly finding, Instant now, Duration openFor) {
+        Anomaly raised = Anomaly.open(UUID.randomUUID().toString(), finding, now, openFor);
+        return anomalies.persist(raised).invoke(() -> {
+            LOG.infof("anomaly %s: %s", raised.id, raised.summary);
+            registry.counter("selfheal.detector.anomalies",
+                    "capability", raised.capability.name(), "service", raised.service).increment();
+        });
+    }
+
+    /** The anomaly with this id, or null. Call in a session. */
+    public Uni<Anomaly> find(String id) {
+        return anomalies.findById(id);
     }
 
     @WithSession

@@ -18,9 +18,11 @@ public record AnomalyView(
         @Schema(description = "How many evaluations found it while it was open") int confirmations,
         @Schema(description = "Until when the same problem only confirms this anomaly") Instant openUntil,
         @Schema(description = "Whether it is still open") boolean open,
-        @Schema(description = "Strength of the finding; for latency the observed/baseline p95 ratio") double score,
+        @Schema(description = "Strength of the finding, higher is stronger; for latency the observed/baseline p95 ratio") double score,
         @Schema(description = "How urgent it is") Severity severity,
         @Schema(description = "One sentence a person can read") String summary,
         @Schema(description = "Figures, facts and example traces behind the finding") EvidenceView evidence,
-        @Schema(description = "When Kafka acknowledged its event; absent while it waits to be published") Instant publishedAt) {
+        @Schema(description = "When Kafka acknowledged its event; absent while it waits to be published") Instant publishedAt,
+        @Schema(description = "The incident it announced") String incidentId,
+        @Schema(description = "What tells the problem apart within capability and handler", examples = "latency") String signature) {
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Stores an anomaly's evidence as JSON in text columns, keeping the order a detector gave it. */
-final class JsonColumns {
+public final class JsonColumns {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

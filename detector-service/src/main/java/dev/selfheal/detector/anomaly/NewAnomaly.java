@@ -19,6 +19,8 @@ import java.util.Map;
  * @param figures         named measurements, in the order a person should read them
  * @param details         named facts that are not numbers
  * @param exampleTraceIds traces that show the problem, most telling first
+ * @param incidentId      the incident it announces
+ * @param signature       what tells the problem apart within capability and handler
  */
 public record NewAnomaly(
         Capability capability,
@@ -30,7 +32,9 @@ public record NewAnomaly(
         String summary,
         Map<String, Double> figures,
         Map<String, String> details,
-        List<String> exampleTraceIds) {
+        List<String> exampleTraceIds,
+        String incidentId,
+        String signature) {
 
     public NewAnomaly {
         figures = new LinkedHashMap<>(figures);

@@ -1,0 +1,292 @@
+package dev.selfheal.detector.engine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selfheal.detection.engine.DetectionEngine;
+import dev.selfheal.detection.engine.EngineStats;
+import dev.selfheal.detection.engine.Feedback;
+import dev.selfheal.detection.engine.Finding;
+import dev.selfheal.detector.incident.FeedbackLog;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * The engine inside the service: applies consumed records exactly once to the engine's state, and saves that
+ * state with the offsets it includes.
+ *
+ * <p>Exactly once, without a row per event: a checkpoint stores the engine's snapshot together with, per
+ * topic-partition, the next offset the snapshot does not include. Kafka messages are acknowledged only after
+ * the checkpoint that includes them is stored; after a restart (or a rebalance) the consumer resumes from the
+ * committed offsets, which are never ahead of the checkpoint, and records the restored snapshot already
+ * includes are skipped by offset. A record is therefore applied to the stored state once, whatever happens in
+ * between.
+ */
+@ApplicationScoped
+public class EngineRuntime {
+
+    private static final Logger LOG = Logger.getLogger(EngineRuntime.class);
+    private static final TypeReference<Map<String, Long>> OFFSETS = new TypeReference<>() { };
+
+    private final DetectionEngine engine;
+    private final ObjectMapper mapper;
+    private final EngineConfig config;
+    private final Object lock = new Object();
+    private final Map<String, Long> nextOffsets = new HashMap<>();
+    private final List<Message<?>> unacknowledged = new ArrayList<>();
+    private final FeedbackLog feedbackLog;
+    private final Uni<Void> ready;
+    private final AtomicBoolean saving = new AtomicBoolean();
+    private boolean inFlight;
+    private boolean checkpointRequested;
+    private volatile String halted;
+    private volatile Instant lastCheckpoint;
+
+    public EngineRuntime(DetectionEngine engine, ObjectMapper mapper, EngineConfig config, FeedbackLog feedbackLog) {
+        this.engine = engine;
+        this.mapper = mapper;
+        this.config = config;
+        this.feedbackLog = feedbackLog;
+        this.ready = Uni.createFrom().deferred(this::restore).memoize().indefinitely();
+    }
+
+    /** Completes once the engine holds its saved state (the first caller triggers the restore). */
+    public Uni<Void> ready() {
+        return ready;
+    }
+
+    /**
+     * Applies records of one consumed batch, in order, skipping those the engine already includes. The batch is
+     * in flight until {@link #settled}.
+     */
+    public Applied apply(List<Positioned> records, Instant wallNow) {
+        List<Finding> findings = new ArrayList<>();
+        List<Positioned> refused = new ArrayList<>();
+        int applied = 0;
+        synchronized (lock) {
+            for (Positioned record : records) {
+                String key = record.topic() + "/" + record.partition();
+                Long next = nextOffsets.get(key);
+                if (next != null && record.offset() < next) {
+                    continue;
+                }
+                nextOffsets.put(key, record.offset() + 1);
+                if (record.event() == null) {
+                    if (record.refusal() != null) {
+                        refused.add(record);
+                    }
+                    continue;
+                }
+                try {
+                    findings.addAll(engine.accept(record.event(), wallNow));
+                    applied++;
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "a detector failed on %s offset %d", key, record.offset());
+                    refused.add(record.refusedBecause("a detector failed on it: " + e));
+                }
+            }
+            inFlight = true;
+        }
+        return new Applied(findings, refused, applied);
+    }
+
+    /**
+     * The batch's findings are stored and its refused records dead-lettered: it may be acknowledged after the next
+     * checkpoint. Answers whether a checkpoint fell due meanwhile (the caller then takes it).
+     */
+    public boolean settled(Message<?> batch) {
+        synchronized (lock) {
+            inFlight = false;
+            if (batch != null) {
+                unacknowledged.add(batch);
+            }
+            boolean due = checkpointRequested;
+            checkpointRequested = false;
+            return due;
+        }
+    }
+
+    /** Settling a batch failed: no checkpoint may include it, so none is written any more. */
+    public void halt(Throwable cause) {
+        halted = cause.toString();
+        LOG.errorf(cause, "detection halted: a batch could not be settled; restart resumes from %s", lastCheckpoint);
+    }
+
+    /** Why the runtime halted, when it did. */
+    public String halted() {
+        return halted;
+    }
+
+    /** Moves event time on while idle; answers what the detectors found. */
+    public List<Finding> tick(Instant wallNow) {
+        synchronized (lock) {
+            return engine.tick(wallNow);
+        }
+    }
+
+    /** Applies a person's verdict to the engine (its state carries it from the next checkpoint on). */
+    public void feedback(Feedback feedback) {
+        synchronized (lock) {
+            engine.feedback(feedback);
+        }
+    }
+
+    public EngineStats stats() {
+        return engine.stats();
+    }
+
+    public Instant watermark() {
+        return engine.watermark();
+    }
+
+    public Instant lastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    /**
+     * Stores the engine's state with the offsets it includes, then acknowledges the messages it includes. When
+     * storing fails, the messages stay unacknowledged and the next checkpoint tries again.
+     */
+    public Uni<Void> checkpoint() {
+        if (halted != null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!saving.compareAndSet(false, true)) {
+            synchronized (lock) {
+                checkpointRequested = true;
+            }
+            return Uni.createFrom().voidItem();
+        }
+        JsonNode snapshot;
+        Map<String, Long> offsets;
+        List<Message<?>> included;
+        EngineStats stats;
+        synchronized (lock) {
+            if (inFlight) {
+                checkpointRequested = true;
+                saving.set(false);
+                return Uni.createFrom().voidItem();
+            }
+            snapshot = engine.snapshot(mapper);
+            offsets = new HashMap<>(nextOffsets);
+            included = new ArrayList<>(unacknowledged);
+            unacknowledged.clear();
+            stats = engine.stats();
+        }
+        Instant now = Instant.now();
+        byte[] compressed;
+        String offsetsJson;
+        try {
+            compressed = gzip(mapper.writeValueAsBytes(snapshot));
+            offsetsJson = mapper.writeValueAsString(offsets);
+        } catch (IOException e) {
+            saving.set(false);
+            throw new UncheckedIOException(e);
+        }
+        return Panache.withTransaction(() -> EngineCheckpoint.<EngineCheckpoint>findById(config.id())
+                        .chain(found -> {
+                            EngineCheckpoint row = found == null ? new EngineCheckpoint() : found;
+                            row.engineId = config.id();
+                            row.savedAt = now;
+                            row.watermark = stats.watermark();
+                            row.events = stats.events();
+                            row.offsets = offsetsJson;
+                            row.snapshot = compressed;
+                            return found == null ? row.persist() : Uni.createFrom().item(row);
+                        }))
+                .invoke(() -> {
+                    lastCheckpoint = now;
+                    included.forEach(Message::ack);
+                })
+                .onFailure().invoke(e -> {
+                    synchronized (lock) {
+                        unacknowledged.addAll(0, included);
+                    }
+                })
+                .onTermination().invoke(() -> saving.set(false))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> restore() {
+        return Panache.withSession(() -> EngineCheckpoint.<EngineCheckpoint>findById(config.id())
+                .chain(found -> {
+                    if (found == null) {
+                        LOG.info("no checkpoint yet: the detectors start empty");
+                        return Uni.createFrom().voidItem();
+                    }
+                    load(found);
+                    return feedbackLog.since(found.savedAt).invoke(verdicts -> {
+                        verdicts.forEach(this::feedback);
+                        LOG.infof("restored checkpoint of %s (event time %s, %d events, offsets %s), %d later verdicts re-applied",
+                                found.savedAt, found.watermark, found.events, found.offsets, verdicts.size());
+                    }).replaceWithVoid();
+                }));
+    }
+
+    private void load(EngineCheckpoint checkpoint) {
+        try {
+            JsonNode snapshot = mapper.readTree(gunzip(checkpoint.snapshot));
+            Map<String, Long> offsets = mapper.readValue(checkpoint.offsets, OFFSETS);
+            synchronized (lock) {
+                engine.restore(snapshot, mapper);
+                nextOffsets.clear();
+                nextOffsets.putAll(offsets);
+            }
+            lastCheckpoint = checkpoint.savedAt;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the engine checkpoint cannot be read", e);
+        }
+    }
+
+    private static byte[] gzip(byte[] raw) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(raw);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] compressed) throws IOException {
+        try (GZIPInputStream zip = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+            return zip.readAllBytes();
+        }
+    }
+
+    /**
+     * One consumed record: where it was, and the event (or why there is none: {@code refusal}; both null for an
+     * event type the detectors do not read).
+     */
+    public record Positioned(String topic, int partition, long offset, Object event, String refusal,
+            ConsumerRecord<String, byte[]> record) {
+
+        Positioned refusedBecause(String reason) {
+            return new Positioned(topic, partition, offset, null, reason, record);
+        }
+    }
+
+    /**
+     * What one batch did.
+     *
+     * @param findings what the detectors found
+     * @param refused  records that cannot be used, for the dead-letter topic
+     * @param applied  records applied to the engine
+     */
+    public record Applied(List<Finding> findings, List<Positioned> refused, int applied) {
+    }
+}
