@@ -1,8 +1,8 @@
 package dev.selfheal.bench;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.selfheal.telemetry.otlp.TraceBatch;
-import dev.selfheal.telemetry.otlp.TraceMapper;
+import dev.selfheal.otlp.TraceBatch;
+import dev.selfheal.otlp.TraceMapper;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

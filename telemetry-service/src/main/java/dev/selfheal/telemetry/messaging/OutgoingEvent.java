@@ -37,6 +37,29 @@ public record OutgoingEvent(Object payload, String id, String type, String key) 
                 e.traceId() == null ? e.service() : e.traceId());
     }
 
+    /**
+     * A span, error, dependency call, state mutation or log by its runtime type, as a list of mixed events holds it
+     * ({@code TraceBatch.events()}).
+     */
+    public static OutgoingEvent of(Object event) {
+        if (event instanceof SpanRecorded e) {
+            return of(e);
+        }
+        if (event instanceof ErrorObserved e) {
+            return of(e);
+        }
+        if (event instanceof DependencyCalled e) {
+            return of(e);
+        }
+        if (event instanceof StateMutated e) {
+            return of(e);
+        }
+        if (event instanceof LogRecorded e) {
+            return of(e);
+        }
+        throw new IllegalArgumentException("not a telemetry event: " + event.getClass().getName());
+    }
+
     public static OutgoingEvent of(TestReportRecorded e) {
         return new OutgoingEvent(e, e.eventId(), EventTypes.TEST_REPORT_RECORDED, e.service());
     }

@@ -1,5 +1,9 @@
 package dev.selfheal.telemetry.otlp;
 
+import dev.selfheal.otlp.LogBatch;
+import dev.selfheal.otlp.LogMapper;
+import dev.selfheal.otlp.TraceBatch;
+import dev.selfheal.otlp.TraceMapper;
 import dev.selfheal.platform.problem.ProblemException;
 import dev.selfheal.telemetry.ingest.IngestConfig;
 import dev.selfheal.telemetry.logs.LogIngestService;
@@ -12,9 +16,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Accepts OTLP exports: decodes and normalises them, stores the spans, mines log bodies into templates with the
@@ -50,11 +52,7 @@ public class OtlpIngestService {
                     if (batch.spans().isEmpty()) {
                         return Uni.createFrom().item(batch);
                     }
-                    List<OutgoingEvent> events = new ArrayList<>();
-                    Stream.of(batch.spans().stream().map(OutgoingEvent::of), batch.errors().stream().map(OutgoingEvent::of),
-                                    batch.dependencies().stream().map(OutgoingEvent::of),
-                                    batch.mutations().stream().map(OutgoingEvent::of))
-                            .flatMap(s -> s).forEach(events::add);
+                    List<OutgoingEvent> events = batch.events().stream().map(OutgoingEvent::of).toList();
                     return spans.storeNew(batch.spans(), Instant.now())
                             .onFailure().transform(e -> ProblemException.unavailable(
                                     "the telemetry store is unavailable; retry later", ingest.retryAfter(), e))

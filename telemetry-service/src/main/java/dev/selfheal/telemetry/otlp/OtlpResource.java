@@ -1,6 +1,7 @@
 package dev.selfheal.telemetry.otlp;
 
 import com.google.protobuf.Message;
+import dev.selfheal.otlp.ExportBatch;
 import dev.selfheal.platform.problem.Problem;
 import dev.selfheal.platform.problem.ProblemException;
 import dev.selfheal.platform.problem.ProblemKind;

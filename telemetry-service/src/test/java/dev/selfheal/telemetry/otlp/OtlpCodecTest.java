@@ -4,7 +4,14 @@ import static dev.selfheal.telemetry.otlp.OtlpFixtures.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.ByteString;
 import com.google.rpc.Status;
+import dev.selfheal.contracts.v1.DependencyCalled;
+import dev.selfheal.contracts.v1.ErrorObserved;
+import dev.selfheal.contracts.v1.SpanRecorded;
+import dev.selfheal.contracts.v1.StateMutated;
+import dev.selfheal.otlp.TraceBatch;
+import dev.selfheal.otlp.TraceMapper;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
@@ -12,6 +19,7 @@ import io.opentelemetry.proto.trace.v1.Span;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +32,11 @@ class OtlpCodecTest {
         ExportTraceServiceRequest request = codec.traces(file("traces.json"), OtlpEncoding.JSON, null);
 
         Span server = request.getResourceSpans(0).getScopeSpans(0).getSpans(0);
-        assertThat(Ids.hex(server.getTraceId())).isEqualTo("5b8efff798038103d269b633813fc60c");
-        assertThat(Ids.hex(server.getSpanId())).isEqualTo("eee19b7ec3c1b174");
+        assertThat(hex(server.getTraceId())).isEqualTo("5b8efff798038103d269b633813fc60c");
+        assertThat(hex(server.getSpanId())).isEqualTo("eee19b7ec3c1b174");
         assertThat(server.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
         assertThat(server.getStartTimeUnixNano()).isEqualTo(1544712660000000000L);
-        assertThat(Ids.hex(request.getResourceSpans(0).getScopeSpans(0).getSpans(1).getParentSpanId()))
+        assertThat(hex(request.getResourceSpans(0).getScopeSpans(0).getSpans(1).getParentSpanId()))
                 .isEqualTo("eee19b7ec3c1b174");
     }
 
@@ -47,10 +55,23 @@ class OtlpCodecTest {
         String json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"not-hex\",\"spanId\":\"00f067aa0ba902b7\","
                 + "\"name\":\"x\",\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\"}]}]}]}";
 
-        Span span = codec.traces(json.getBytes(StandardCharsets.UTF_8), OtlpEncoding.JSON, null)
-                .getResourceSpans(0).getScopeSpans(0).getSpans(0);
+        TraceBatch batch = TraceMapper.map(codec.traces(json.getBytes(StandardCharsets.UTF_8), OtlpEncoding.JSON, null));
 
-        assertThat(TraceMapper.problem(span)).contains("traceId");
+        assertThat(batch.spans()).isEmpty();
+        assertThat(batch.rejections()).singleElement().asString().contains("traceId");
+    }
+
+    @Test
+    void theHandWrittenJsonFileMapsToEveryKindOfEvent() {
+        TraceBatch batch = TraceMapper.map(new OtlpCodec(1 << 20).traces(OtlpFixtures.file("traces.json"),
+                OtlpEncoding.JSON, null));
+
+        assertThat(batch.spans()).hasSize(2);
+        assertThat(batch.errors()).singleElement().extracting(ErrorObserved::messageTemplate)
+                .isEqualTo("order <*> has no items");
+        assertThat(batch.dependencies()).singleElement().extracting(DependencyCalled::target).isEqualTo("postgresql/shop");
+        assertThat(batch.mutations()).singleElement().extracting(StateMutated::value).isEqualTo("PENDING");
+        assertThat(batch.spans()).extracting(SpanRecorded::environment).containsOnly("staging");
     }
 
     @Test
@@ -115,5 +136,9 @@ class OtlpCodecTest {
             gzip.write(bytes);
         }
         return out.toByteArray();
+    }
+
+    private static String hex(ByteString id) {
+        return HexFormat.of().formatHex(id.toByteArray());
     }
 }

@@ -30,10 +30,6 @@ final class OtlpFixtures {
         return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setStringValue(value)).build();
     }
 
-    static KeyValue attr(String key, long value) {
-        return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setIntValue(value)).build();
-    }
-
     static Span.Builder span(String spanId, String name) {
         return Span.newBuilder().setTraceId(id(TRACE)).setSpanId(id(spanId)).setName(name)
                 .setStartTimeUnixNano(START).setEndTimeUnixNano(START + 12_500_000L);

@@ -48,7 +48,8 @@ final class OpenApiReader {
         String openapi = check(tree);
         OpenAPI model = model(body);
         JsonNode info = tree.get("info");
-        return new ParsedSpec(openapi, info.get("title").asText(), info.get("version").asText(), operations(model));
+        return new ParsedSpec(openapi, info.get("title").asText(), info.get("version").asText(),
+                operations(model, tree.path("paths")));
     }
 
     private static OpenAPI model(byte[] body) {
@@ -137,7 +138,7 @@ final class OpenApiReader {
         }
     }
 
-    private static List<SpecPublished.Operation> operations(OpenAPI model) {
+    private static List<SpecPublished.Operation> operations(OpenAPI model, JsonNode paths) {
         List<SpecPublished.Operation> operations = new ArrayList<>();
         if (model.getPaths() == null || model.getPaths().getPathItems() == null) {
             return operations;
@@ -149,15 +150,16 @@ final class OpenApiReader {
                 return;
             }
             item.getOperations().forEach((method, operation) -> operations.add(operation(path, method, item, operation,
-                    components)));
+                    components, paths.path(path).path(method.name().toLowerCase(Locale.ROOT)))));
         });
         operations.sort(Comparator.comparing(SpecPublished.Operation::path)
                 .thenComparing(o -> PathItem.HttpMethod.valueOf(o.method()).ordinal()));
         return operations;
     }
 
+    /** One operation; {@code node} is its object in the document's tree. */
     private static SpecPublished.Operation operation(String path, PathItem.HttpMethod method, PathItem item,
-            Operation operation, Map<String, Parameter> components) {
+            Operation operation, Map<String, Parameter> components, JsonNode node) {
         String where = "paths." + path + "." + method.name().toLowerCase(Locale.ROOT);
         // An operation's parameter overrides the path item's of the same name and location.
         Map<String, SpecPublished.Parameter> parameters = new LinkedHashMap<>();
@@ -175,7 +177,25 @@ final class OpenApiReader {
         List<String> codes = operation.getResponses() == null || operation.getResponses().getAPIResponses() == null
                 ? List.of() : operation.getResponses().getAPIResponses().keySet().stream().sorted().toList();
         return new SpecPublished.Operation(method.name(), path, operation.getOperationId(), operation.getSummary(),
-                operation.getTags(), codes, List.copyOf(parameters.values()), Boolean.TRUE.equals(operation.getDeprecated()));
+                operation.getTags(), codes, List.copyOf(parameters.values()), Boolean.TRUE.equals(operation.getDeprecated()),
+                latencyBudgetMs(node, method.name() + " " + path, where));
+    }
+
+    /**
+     * The operation's {@code x-latency-budget-ms}, null when it sets none. Read from the tree, which keeps the value
+     * as written: the model drops an extension set to null, which must be refused like any other non-number.
+     */
+    private static Double latencyBudgetMs(JsonNode operation, String handler, String where) {
+        JsonNode value = operation.get(SpecPublished.Operation.LATENCY_BUDGET_EXTENSION);
+        if (value == null) {
+            return null;
+        }
+        if (value.isNumber() && Double.isFinite(value.asDouble()) && value.asDouble() > 0) {
+            return value.asDouble();
+        }
+        throw ProblemException.invalid(where + "." + SpecPublished.Operation.LATENCY_BUDGET_EXTENSION, "is "
+                + (value.isTextual() ? "'" + value.asText() + "'" : value.toString()) + "; the latency budget of "
+                + handler + " must be a positive number of milliseconds");
     }
 
     private static SpecPublished.Parameter parameter(Parameter declared, Map<String, Parameter> components, String where) {

@@ -72,6 +72,71 @@ class OpenApiReaderTest {
     }
 
     @Test
+    void latencyBudgetsAreReadFromTheExtensionInJsonAndYaml() {
+        String json = """
+                {"openapi": "3.1.0", "info": {"title": "Shop", "version": "2"}, "paths": {"/api/orders": {
+                  "get": {"x-latency-budget-ms": 250, "responses": {"200": {"description": "ok"}}},
+                  "post": {"x-latency-budget-ms": 1.5, "responses": {"201": {"description": "made"}}},
+                  "delete": {"responses": {"204": {"description": "gone"}}}}}}
+                """;
+        String yaml = """
+                openapi: 3.1.0
+                info: {title: Shop, version: '2'}
+                paths:
+                  /api/orders:
+                    get:
+                      x-latency-budget-ms: 250
+                      responses: {'200': {description: ok}}
+                    post:
+                      x-latency-budget-ms: 1.5
+                      responses: {'201': {description: made}}
+                    delete:
+                      responses: {'204': {description: gone}}
+                """;
+
+        ParsedSpec fromJson = OpenApiReader.read(bytes(json), SpecFormat.JSON);
+        ParsedSpec fromYaml = OpenApiReader.read(bytes(yaml), SpecFormat.YAML);
+
+        assertThat(fromJson.operations()).extracting(Operation::handler, Operation::latencyBudgetMs).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("GET /api/orders", 250.0),
+                org.assertj.core.groups.Tuple.tuple("POST /api/orders", 1.5),
+                org.assertj.core.groups.Tuple.tuple("DELETE /api/orders", null));
+        assertThat(fromYaml).isEqualTo(fromJson);
+    }
+
+    @Test
+    void aLatencyBudgetThatIsNotAPositiveNumberIsA400NamingTheOperationAndTheValue() {
+        for (String value : List.of("\"fast\"", "\"250\"", "0", "-5", "true", "null", "[250]")) {
+            assertInvalid("{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"t\", \"version\": \"1\"}, \"paths\": {\"/api/orders\": "
+                            + "{\"get\": {\"x-latency-budget-ms\": " + value + ", \"responses\": {\"200\": {\"description\": \"ok\"}}}}}}",
+                    SpecFormat.JSON, "paths./api/orders.get.x-latency-budget-ms", "the latency budget of GET /api/orders must be");
+        }
+        assertInvalid("{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"t\", \"version\": \"1\"}, \"paths\": {\"/api/orders\": "
+                        + "{\"get\": {\"x-latency-budget-ms\": \"fast\", \"responses\": {\"200\": {\"description\": \"ok\"}}}}}}",
+                SpecFormat.JSON, "paths./api/orders.get.x-latency-budget-ms",
+                "is 'fast'; the latency budget of GET /api/orders must be a positive number of milliseconds");
+        assertInvalid("""
+                openapi: 3.1.0
+                info: {title: t, version: '1'}
+                paths:
+                  /api/orders/{id}:
+                    put:
+                      x-latency-budget-ms: -20
+                      responses: {'200': {description: ok}}
+                """, SpecFormat.YAML, "paths./api/orders/{id}.put.x-latency-budget-ms",
+                "is -20; the latency budget of PUT /api/orders/{id} must be a positive number of milliseconds");
+        assertInvalid("""
+                openapi: 3.1.0
+                info: {title: t, version: '1'}
+                paths:
+                  /api/orders:
+                    get:
+                      x-latency-budget-ms: 250ms
+                      responses: {'200': {description: ok}}
+                """, SpecFormat.YAML, "paths./api/orders.get.x-latency-budget-ms", "is '250ms'; the latency budget of GET /api/orders");
+    }
+
+    @Test
     void aDocumentWithoutPathsHasNoOperations() {
         ParsedSpec spec = OpenApiReader.read(bytes("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"hooks\",\"version\":\"1\"},\"webhooks\":{}}"),
                 SpecFormat.JSON);

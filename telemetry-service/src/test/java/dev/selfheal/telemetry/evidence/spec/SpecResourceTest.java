@@ -101,6 +101,32 @@ class SpecResourceTest {
     }
 
     @Test
+    void latencyBudgetsTravelInTheEventAndTheStoredDocument() {
+        String service = "shop-" + UUID.randomUUID();
+        byte[] yaml = """
+                openapi: 3.1.0
+                info: {title: Shop, version: '1'}
+                paths:
+                  /api/orders:
+                    get: {x-latency-budget-ms: 250, responses: {'200': {description: ok}}}
+                    post: {responses: {'201': {description: made}}}
+                """.getBytes(StandardCharsets.UTF_8);
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap); KafkaConsumer<String, String> consumer = kafka.subscribe(topic)) {
+            post(service, "1.0.0", "application/yaml", yaml).then().statusCode(202);
+
+            SpecPublished event = spec(KafkaTestClient.poll(consumer, r -> isSpec(r) && service.equals(r.key()), 1,
+                    Duration.ofSeconds(30)).get(0));
+            assertThat(event.operations()).extracting(SpecPublished.Operation::handler, SpecPublished.Operation::latencyBudgetMs)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("GET /api/orders", 250.0),
+                            org.assertj.core.groups.Tuple.tuple("POST /api/orders", null));
+            given().when().get("/api/specs/" + service + "/1.0.0")
+                    .then().statusCode(200)
+                    .body("operations.find { it.method == 'GET' }.latencyBudgetMs", equalTo(250.0f))
+                    .body("operations.find { it.method == 'POST' }.latencyBudgetMs", org.hamcrest.Matchers.nullValue());
+        }
+    }
+
+    @Test
     void thisServicesOwnLiveDocumentDescribesTheEvidenceEndpoints() {
         String service = "telemetry-" + UUID.randomUUID();
         byte[] live = given().queryParam("format", "json").when().get("/q/openapi")
@@ -146,6 +172,16 @@ class SpecResourceTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("info")).header(RECEIPT, notNullValue());
         post("x", "1", "application/json", new byte[0])
                 .then().statusCode(400).body("detail", containsString("empty"));
+        post("x", "1", "application/yaml", """
+                openapi: 3.1.0
+                info: {title: t, version: '1'}
+                paths:
+                  /api/orders:
+                    get: {x-latency-budget-ms: fast, responses: {'200': {description: ok}}}
+                """.getBytes(StandardCharsets.UTF_8))
+                .then().statusCode(400).contentType("application/problem+json").header(RECEIPT, notNullValue())
+                .body("errors[0].field", equalTo("paths./api/orders.get.x-latency-budget-ms"))
+                .body("detail", containsString("is 'fast'; the latency budget of GET /api/orders must be a positive number"));
         byte[] large = ("{\"openapi\": \"3.1.0\", \"x\": \"" + "y".repeat(300 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
         post("x", "1", "application/json", large)
                 .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("at most 262144"));

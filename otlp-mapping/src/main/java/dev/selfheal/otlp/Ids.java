@@ -1,4 +1,4 @@
-package dev.selfheal.telemetry.otlp;
+package dev.selfheal.otlp;
 
 import com.google.protobuf.ByteString;
 import java.time.Instant;

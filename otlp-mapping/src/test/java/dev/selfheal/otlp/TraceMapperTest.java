@@ -1,12 +1,12 @@
-package dev.selfheal.telemetry.otlp;
+package dev.selfheal.otlp;
 
-import static dev.selfheal.telemetry.otlp.OtlpFixtures.START;
-import static dev.selfheal.telemetry.otlp.OtlpFixtures.TRACE;
-import static dev.selfheal.telemetry.otlp.OtlpFixtures.attr;
-import static dev.selfheal.telemetry.otlp.OtlpFixtures.id;
-import static dev.selfheal.telemetry.otlp.OtlpFixtures.request;
-import static dev.selfheal.telemetry.otlp.OtlpFixtures.resource;
-import static dev.selfheal.telemetry.otlp.OtlpFixtures.span;
+import static dev.selfheal.otlp.OtlpFixtures.START;
+import static dev.selfheal.otlp.OtlpFixtures.TRACE;
+import static dev.selfheal.otlp.OtlpFixtures.attr;
+import static dev.selfheal.otlp.OtlpFixtures.id;
+import static dev.selfheal.otlp.OtlpFixtures.request;
+import static dev.selfheal.otlp.OtlpFixtures.resource;
+import static dev.selfheal.otlp.OtlpFixtures.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
@@ -195,16 +195,23 @@ class TraceMapperTest {
     }
 
     @Test
-    void theHandWrittenJsonFileMapsToEveryKindOfEvent() {
-        TraceBatch batch = TraceMapper.map(new OtlpCodec(1 << 20).traces(OtlpFixtures.file("traces.json"),
-                OtlpEncoding.JSON, null));
+    void eventsListEveryEventInPublicationOrderSpansThenErrorsCallsAndMutations() {
+        Status error = Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR).build();
+        var request = request(CHECKOUT,
+                span("0000000000000001", "POST /orders").setKind(Span.SpanKind.SPAN_KIND_SERVER).setStatus(error)
+                        .addEvents(Span.Event.newBuilder().setName("state.mutation")
+                                .addAttributes(attr("state.key", "order.status"))
+                                .addAttributes(attr("state.value", "NEW"))),
+                client("0000000000000002", attr("peer.service", "inventory")).setStatus(error),
+                span("0000000000000003", "bad").setStartTimeUnixNano(0));
+        TraceBatch batch = TraceMapper.map(request);
 
-        assertThat(batch.spans()).hasSize(2);
-        assertThat(batch.errors()).singleElement().extracting(ErrorObserved::messageTemplate)
-                .isEqualTo("order <*> has no items");
-        assertThat(batch.dependencies()).singleElement().extracting(DependencyCalled::target).isEqualTo("postgresql/shop");
-        assertThat(batch.mutations()).singleElement().extracting(StateMutated::value).isEqualTo("PENDING");
-        assertThat(batch.spans()).extracting(SpanRecorded::environment).containsOnly("staging");
+        assertThat(TraceMapper.events(request)).isEqualTo(batch.events());
+        assertThat(batch.events()).extracting(event -> event.getClass().getSimpleName()).containsExactly(
+                "SpanRecorded", "SpanRecorded", "ErrorObserved", "ErrorObserved", "DependencyCalled", "StateMutated");
+        assertThat(batch.events()).containsExactly(batch.spans().get(0), batch.spans().get(1), batch.errors().get(0),
+                batch.errors().get(1), batch.dependencies().get(0), batch.mutations().get(0));
+        assertThat(batch.rejected()).isEqualTo(1);
     }
 
     @Test

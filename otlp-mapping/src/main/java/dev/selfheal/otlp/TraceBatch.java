@@ -1,4 +1,4 @@
-package dev.selfheal.telemetry.otlp;
+package dev.selfheal.otlp;
 
 import dev.selfheal.contracts.v1.DependencyCalled;
 import dev.selfheal.contracts.v1.ErrorObserved;
@@ -6,6 +6,8 @@ import dev.selfheal.contracts.v1.SpanRecorded;
 import dev.selfheal.contracts.v1.StateMutated;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -28,6 +30,19 @@ public record TraceBatch(
         dependencies = List.copyOf(dependencies);
         mutations = List.copyOf(mutations);
         rejections = List.copyOf(rejections);
+    }
+
+    /**
+     * Every event in the order telemetry-service publishes them: the spans, then the errors, the dependency calls
+     * and the state mutations, each in the order of the export.
+     */
+    public List<Object> events() {
+        List<Object> events = new ArrayList<>(spans.size() + errors.size() + dependencies.size() + mutations.size());
+        events.addAll(spans);
+        events.addAll(errors);
+        events.addAll(dependencies);
+        events.addAll(mutations);
+        return Collections.unmodifiableList(events);
     }
 
     @Override

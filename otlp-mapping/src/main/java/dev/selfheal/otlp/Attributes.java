@@ -1,4 +1,4 @@
-package dev.selfheal.telemetry.otlp;
+package dev.selfheal.otlp;
 
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;

@@ -1,4 +1,4 @@
-package dev.selfheal.telemetry.otlp;
+package dev.selfheal.otlp;
 
 import dev.selfheal.contracts.v1.LogRecorded;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;

@@ -1,4 +1,4 @@
-package dev.selfheal.telemetry.otlp;
+package dev.selfheal.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.selfheal.telemetry.otlp;
+package dev.selfheal.otlp;
 
 import dev.selfheal.contracts.v1.LogRecorded;
 import dev.selfheal.contracts.v1.LogSeverity;
@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Maps an OTLP logs export to {@link LogRecorded} events. Templates are left empty: they are mined later. An
- * invalid record is dropped and counted, never allowed to fail the batch.
+ * Maps an OTLP logs export to {@link LogRecorded} events. Templates are left empty: telemetry-service mines them
+ * (log-mining) before it publishes the events. An invalid record is dropped and counted, never allowed to fail the
+ * batch.
  */
 public final class LogMapper {
 

@@ -1,4 +1,4 @@
-package dev.selfheal.telemetry.otlp;
+package dev.selfheal.otlp;
 
 import dev.selfheal.contracts.v1.DependencyCalled;
 import dev.selfheal.contracts.v1.DependencyKind;
@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Maps an OTLP trace export to Selfheal's normalised events by the OpenTelemetry semantic conventions (the
- * rules are written down in the module's README, "Telemetry conventions"). An invalid span is dropped and
+ * rules are written down in telemetry-service's README, "Telemetry conventions"). An invalid span is dropped and
  * counted, never allowed to fail the batch.
  */
 public final class TraceMapper {
@@ -36,6 +36,12 @@ public final class TraceMapper {
     private TraceMapper() {
     }
 
+    /** The export's events, in the order telemetry-service publishes them ({@link TraceBatch#events()}). */
+    public static List<Object> events(ExportTraceServiceRequest request) {
+        return map(request).events();
+    }
+
+    /** The export's events by type, with what was dropped and why. */
     public static TraceBatch map(ExportTraceServiceRequest request) {
         List<SpanRecorded> spans = new ArrayList<>();
         List<ErrorObserved> errors = new ArrayList<>();

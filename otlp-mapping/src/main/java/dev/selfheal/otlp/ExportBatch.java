@@ -1,10 +1,13 @@
-package dev.selfheal.telemetry.otlp;
+package dev.selfheal.otlp;
 
 import com.google.protobuf.Message;
 import java.util.List;
 
-/** What an OTLP export normalised to, as its answer and its receipt see it. */
-interface ExportBatch {
+/**
+ * What an OTLP export normalised to, as the exporter's answer and a receipt see it: counts, reasons and the OTLP
+ * export response, whatever the signal.
+ */
+public interface ExportBatch {
 
     /** The services of the accepted items, one entry per item. */
     List<String> services();

@@ -1,7 +1,7 @@
-package dev.selfheal.telemetry.otlp;
+package dev.selfheal.otlp;
 
-import static dev.selfheal.telemetry.otlp.OtlpFixtures.attr;
-import static dev.selfheal.telemetry.otlp.OtlpFixtures.id;
+import static dev.selfheal.otlp.OtlpFixtures.attr;
+import static dev.selfheal.otlp.OtlpFixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;

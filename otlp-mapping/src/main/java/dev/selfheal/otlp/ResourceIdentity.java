@@ -1,4 +1,4 @@
-package dev.selfheal.telemetry.otlp;
+package dev.selfheal.otlp;
 
 import io.opentelemetry.proto.resource.v1.Resource;
 import java.util.Map;
