@@ -46,7 +46,7 @@ final class DependencyFault extends Fault {
     static DependencyFault create(String variant, RandomGenerator random, Deployment deployment) {
         Map<String, Object> detail = new LinkedHashMap<>();
         if (variant.equals(UNDECLARED)) {
-            List<Handler> callers = ShopModel.HANDLERS.stream()
+            List<Handler> callers = ShopModel.FREQUENT_HANDLERS.stream()
                     .filter(h -> ShopModel.RELEASABLE.contains(h.service())).toList();
             Handler caller = callers.get(random.nextInt(callers.size()));
             String host = ShopModel.UNDECLARED_HOSTS.get(random.nextInt(ShopModel.UNDECLARED_HOSTS.size()));

@@ -72,7 +72,7 @@ final class ErrorFault extends Fault {
         if (!variant.equals(NEW_EXCEPTION)) {
             throw new IllegalArgumentException("no error variant " + variant);
         }
-        Handler target = ShopModel.HANDLERS.get(random.nextInt(ShopModel.HANDLERS.size()));
+        Handler target = ShopModel.FREQUENT_HANDLERS.get(random.nextInt(ShopModel.FREQUENT_HANDLERS.size()));
         String type;
         String wording;
         String helper;

@@ -32,7 +32,7 @@ final class PerformanceFault extends Fault {
 
     static PerformanceFault create(String variant, RandomGenerator random, Deployment deployment) {
         boolean release = variant.equals(SLOW_RELEASE);
-        List<Handler> eligible = ShopModel.HANDLERS.stream().filter(h -> h.selfMedianMs() >= MIN_SELF_MS)
+        List<Handler> eligible = ShopModel.FREQUENT_HANDLERS.stream().filter(h -> h.selfMedianMs() >= MIN_SELF_MS)
                 .filter(h -> !release || ShopModel.RELEASABLE.contains(h.service())).toList();
         Handler target = eligible.get(random.nextInt(eligible.size()));
         double factor = round(3 + 3 * random.nextDouble(), 2);

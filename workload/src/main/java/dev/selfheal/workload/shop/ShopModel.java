@@ -81,6 +81,13 @@ public final class ShopModel {
             CHECKOUT_PLACE, CHECKOUT_GET, INVENTORY_RESERVE, INVENTORY_RELEASE, INVENTORY_STOCK, PAYMENTS_CHARGE,
             SHIPPING_CREATE, SHIPPING_GET);
 
+    /**
+     * Handlers called often enough for a fault on them to show within minutes: all but the reservation release
+     * (declined payments only) and the promotion lookup (a few orders only).
+     */
+    public static final List<Handler> FREQUENT_HANDLERS = HANDLERS.stream()
+            .filter(h -> !h.equals(INVENTORY_RELEASE) && !h.equals(CATALOG_PROMOTION)).toList();
+
     public static final Dependency CATALOG_DB = Dependency.postgresql("catalog", "catalog-db.shop.svc.cluster.local");
     public static final Dependency ORDERS_DB = Dependency.postgresql("orders", "orders-db.shop.svc.cluster.local");
     public static final Dependency INVENTORY_DB = Dependency.postgresql("inventory", "inventory-db.shop.svc.cluster.local");
