@@ -22,7 +22,7 @@ final class CoverageFault extends Fault {
 
     private CoverageFault(String variant, Handler added, Deployment.Release release) {
         super(FaultKind.COVERAGE, variant, added.service(), added, null, null, release,
-                Map.of("class", added.className(), "method", added.function()));
+                classAndMethod(added));
     }
 
     static CoverageFault create(String variant, RandomGenerator random, Deployment deployment) {

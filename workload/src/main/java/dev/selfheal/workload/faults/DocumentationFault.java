@@ -39,8 +39,7 @@ final class DocumentationFault extends Fault {
             Handler added = candidates.get(random.nextInt(candidates.size()));
             Deployment.Release release = new Deployment.Release(service, deployment.nextVersion(service),
                     List.of(added), Set.of(added), Set.of(), false);
-            return new DocumentationFault(variant, added, 0, release, Map.of("class", added.className(),
-                    "method", added.function()));
+            return new DocumentationFault(variant, added, 0, release, classAndMethod(added));
         }
         if (!variant.equals(OVER_BUDGET)) {
             throw new IllegalArgumentException("no documentation variant " + variant);

@@ -63,6 +63,14 @@ public abstract class Fault implements Perturbation {
                 version, previousVersion, onset, end, detail);
     }
 
+    /** The detail of a fault about a handler's code: its class and method, in that order. */
+    protected static Map<String, Object> classAndMethod(Handler handler) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("class", handler.className());
+        detail.put("method", handler.function());
+        return detail;
+    }
+
     /** Rounds a parameter for the ground truth and uses the rounded value, so the two agree. */
     protected static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
