@@ -41,7 +41,8 @@ import java.util.Objects;
  *   <li>{@code never-seen}: a documented operation not called for {@link DocumentationSettings#neverSeenPeriod()}
  *       while the service had traffic. Score: time unseen over the period (1 and up); LOW.</li>
  *   <li>{@code latency-budget}: an operation's p95 over {@link DocumentationSettings#latencyWindow()} above its
- *       {@code x-latency-budget-ms}. Score: p95 over budget (above 1); HIGH from twice the budget, else MEDIUM.</li>
+ *       {@code x-latency-budget-ms}, with confidence ({@link DocumentationSettings#latencySigmas()}). Score: p95 over
+ *       budget (above 1); HIGH from twice the budget, else MEDIUM.</li>
  *   <li>{@code flow-mismatch:<hash>} (8 hex digits of the flow): a flow at least
  *       {@link DocumentationSettings#minFlowShare()} of a documented entry's recent traces that no documented flow of
  *       the entry describes (score: its share; MEDIUM from 50%, else LOW), or a documented flow not followed for
@@ -61,6 +62,7 @@ public final class DocumentationDetector implements Detector {
     static final String FLOW_MISMATCH = "flow-mismatch:";
     private static final int SNAPSHOT_FORMAT = 1;
     private static final int MAX_ACCEPTED = 256;
+    private static final double QUANTILE = 0.95;
 
     private final DocumentationSettings settings;
     private final long bucketMs;
@@ -184,8 +186,12 @@ public final class DocumentationDetector implements Detector {
         if (window.size() < settings.minLatencyCalls()) {
             return;
         }
-        double p95 = window.quantile(0.95);
-        if (p95 <= d.budget()) {
+        double p95 = window.quantile(QUANTILE);
+        double calls = window.size();
+        double over = (1 - window.cdf(d.budget())) * calls;
+        double expected = (1 - QUANTILE) * calls;
+        if (p95 <= d.budget()
+                || over < expected + settings.latencySigmas() * Math.sqrt(expected * QUANTILE)) {
             d.overSinceMs = -1;
             return;
         }
@@ -196,7 +202,7 @@ public final class DocumentationDetector implements Detector {
                         + Math.round(d.budget()) + " ms",
                 d.overSinceMs < 0 ? watermarkMs : d.overSinceMs,
                 Map.of("p95Ms", p95, "budgetMs", d.budget(), "documentedBudgetMs", d.budgetMs,
-                        "calls", (double) window.size()),
+                        "calls", calls, "callsOverBudget", over),
                 Map.of("specId", sc.specId, "specVersion", sc.specVersion, "window",
                         settings.latencyWindow().toString()),
                 List.copyOf(d.slowTraces), out);
@@ -429,6 +435,7 @@ public final class DocumentationDetector implements Detector {
 
     @Override
     public JsonNode snapshot(ObjectMapper mapper) {
+        services.values().forEach(sc -> sc.operations.values().forEach(Documented::canonicalise));
         return mapper.valueToTree(new Snapshot(SNAPSHOT_FORMAT, watermarkMs, nextCheckMs, services));
     }
 

@@ -16,6 +16,10 @@ import java.time.Duration;
  * @param latencyBuckets    ... kept as this many t-digests of equal spans of time (5), dropped as they age out
  * @param minLatencyCalls   a p95 is judged only from this many calls in the window (50): with fewer, one slow call
  *                          moves it
+ * @param latencySigmas     the p95 counts as over budget only when the share of calls over budget exceeds 5% by this
+ *                          many binomial standard deviations (3): with 60 calls in the window and a true p95 at 75%
+ *                          of the budget, three or four calls over it happen every few windows, and the plain sample
+ *                          p95 would raise on them
  * @param compression       the t-digests' compression (100: about 1% error at the p95, a few KB each)
  * @param flowWindow        production flows are counted over this much recent event time (10 min)
  * @param flowWindowCap     at most this many traces per entry in the flow window (2,000)
@@ -32,12 +36,12 @@ import java.time.Duration;
  * @param maxExamples       example trace ids per finding (5)
  */
 public record DocumentationSettings(int minCalls, Duration neverSeenPeriod, int minServiceCalls,
-        Duration latencyWindow, int latencyBuckets, int minLatencyCalls, double compression, Duration flowWindow,
+        Duration latencyWindow, int latencyBuckets, int minLatencyCalls, double latencySigmas, double compression, Duration flowWindow,
         int flowWindowCap, int minFlowTraces, double minFlowShare, double budgetMargin, int maxServices,
         int maxHandlers, Duration minRaiseInterval, int maxExamples) {
 
     public static final DocumentationSettings DEFAULTS = new DocumentationSettings(5, Duration.ofHours(1), 20,
-            Duration.ofMinutes(5), 5, 50, 100, Duration.ofMinutes(10), 2_000, 50, 0.20, 1.10, 500, 500,
+            Duration.ofMinutes(5), 5, 50, 3.0, 100, Duration.ofMinutes(10), 2_000, 50, 0.20, 1.10, 500, 500,
             Duration.ofSeconds(1), 5);
 
     public DocumentationSettings {

@@ -87,6 +87,16 @@ final class ServiceContract {
             return acceptedBudgetMs != null ? acceptedBudgetMs : budgetMs;
         }
 
+        /**
+         * Replaces each digest by what its bytes restore. A digest read back from bytes is not the same object state as
+         * the one that wrote them (its buffers are merged differently), so estimates would drift apart by fractions of a
+         * call after a restart; going through the bytes at every snapshot keeps the running detector and a restored one
+         * identical.
+         */
+        void canonicalise() {
+            latencyBytes(latencyBytes());
+        }
+
         @JsonGetter("latency")
         Map<Long, String> latencyBytes() {
             Map<Long, String> saved = new LinkedHashMap<>();
