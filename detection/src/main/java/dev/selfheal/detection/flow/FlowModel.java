@@ -38,6 +38,16 @@ public final class FlowModel {
         this.variants = Map.copyOf(variants);
     }
 
+    /**
+     * The model of variant frequencies counted elsewhere: a streaming detector keeps its own bounded, decayed counts
+     * (and snapshots them), which {@link FlowLearner}'s ever-growing map cannot do.
+     *
+     * @param variants each distinct step sequence and how many sessions followed it
+     */
+    public static FlowModel of(Map<List<String>, Long> variants, SupportPolicy policy) {
+        return fromVariants(Map.copyOf(variants), policy);
+    }
+
     static FlowModel fromVariants(Map<List<String>, Long> observed, SupportPolicy policy) {
         long total = observed.values().stream().mapToLong(Long::longValue).sum();
         long need = policy.minSessions(total);
