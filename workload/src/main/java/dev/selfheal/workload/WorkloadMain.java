@@ -10,8 +10,9 @@ import java.util.Map;
  * release of 1.1.0 with its latency regression.
  *
  * <p>Usage: {@code java -cp "workload.jar:lib/*" dev.selfheal.workload.WorkloadMain [--telemetry URL] [--steady N] [--regression N] [--rate TRACES_PER_S]
- * [--healer URL]}. With {@code --healer}, it waits for the fix proposal that answers the regression and prints
- * how to approve it.
+ * [--healer URL] [--watch-only]}. With {@code --healer}, it waits for the fix proposal that answers the regression and prints
+ * how to approve it; with {@code --watch-only} it sends nothing and explains every proposal as it appears, until
+ * stopped (what {@code ./selfheal up} runs beside the fault-injection shop).
  */
 public final class WorkloadMain {
 
@@ -24,6 +25,7 @@ public final class WorkloadMain {
         int regression = 120;
         int rate = 40;
         String healer = null;
+        boolean watchOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--telemetry" -> telemetry = args[++i];
@@ -31,11 +33,20 @@ public final class WorkloadMain {
                 case "--regression" -> regression = Integer.parseInt(args[++i]);
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--healer" -> healer = args[++i];
+                case "--watch-only" -> watchOnly = true;
                 default -> {
                     System.err.println("unknown argument " + args[i]);
                     System.exit(2);
                 }
             }
+        }
+        if (watchOnly) {
+            if (healer == null) {
+                System.err.println("--watch-only needs --healer URL");
+                System.exit(2);
+            }
+            new ProposalWatcher(healer).watch(java.time.Duration.ofSeconds(5));
+            return;
         }
         TelemetryClient client = new TelemetryClient(telemetry);
         ShopWorkload shop = new ShopWorkload(System.nanoTime());

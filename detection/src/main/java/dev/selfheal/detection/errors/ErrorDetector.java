@@ -105,16 +105,26 @@ public final class ErrorDetector implements Detector {
             return;
         }
         firstSeen(span.service(), span.start());
-        if (!Trace.isStep(span)) {
+        if (!Trace.isStep(span) || span.status() == SpanStatus.ERROR) {
+            // A failed execution is counted by the ErrorObserved event telemetry-service derives from it.
             return;
         }
         Instant end = span.start().plusNanos((long) (span.durationMs() * 1_000_000));
-        String version = span.version() == null ? "" : span.version();
-        RateShiftTracker.Increase increase = rates.observe(key(span.service(), span.handler()), version, end,
-                span.status() == SpanStatus.ERROR, span.traceId());
+        observeCall(span.service(), span.handler(), span.version(), end, false, span.traceId(), out);
+    }
+
+    /**
+     * One execution of a handler for its error rate. Failures are counted from ErrorObserved events rather than
+     * from span status: an execution that recorded an exception but answered normally for its protocol (a 404 with
+     * the exception recorded, which OpenTelemetry leaves with status UNSET) is an error the team wants counted.
+     */
+    private void observeCall(String service, String handler, String version, Instant time, boolean failed,
+            String traceId, Findings out) {
+        RateShiftTracker.Increase increase = rates.observe(key(service, handler), version == null ? "" : version, time,
+                failed, traceId);
         if (increase != null && gate.allow(
-                Finding.fingerprintOf(Capability.ERROR, span.service(), span.handler(), RATE_SIGNATURE), end)) {
-            out.raise(rateFinding(span.service(), span.handler(), increase, end));
+                Finding.fingerprintOf(Capability.ERROR, service, handler, RATE_SIGNATURE), time)) {
+            out.raise(rateFinding(service, handler, increase, time));
         }
     }
 
@@ -124,6 +134,10 @@ public final class ErrorDetector implements Detector {
             return;
         }
         Instant serviceSince = firstSeen(error.service(), error.time());
+        if (error.handler() != null && rates.tracks(key(error.service(), error.handler()))) {
+            // Only handlers whose executions are counted (steps, not the calling side of a call).
+            observeCall(error.service(), error.handler(), error.version(), error.time(), true, error.traceId(), out);
+        }
         String key = key(error.service(), error.signature());
         SignatureState state = signatures.get(key);
         if (state == null) {

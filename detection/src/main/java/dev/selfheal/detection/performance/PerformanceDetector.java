@@ -16,7 +16,11 @@ import dev.selfheal.detection.stats.RaiseGate;
 import dev.selfheal.detection.stats.ShiftTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -102,7 +106,74 @@ public final class PerformanceDetector implements Detector {
         }
     }
 
+    /**
+     * A handler's self time (its duration minus the time covered by its children) is judged too, once its trace is
+     * complete: a handler that spends most of its time waiting on others can triple its own work and move its
+     * total latency by only a fifth, below any sensible latency threshold, while its self time shifts clearly. Such a
+     * finding joins the handler's latency incident (same signature); its figures are self-time figures.
+     */
+    @Override
+    public void onTrace(Trace trace, Findings out) {
+        Map<String, List<SpanRecorded>> children = new HashMap<>();
+        for (SpanRecorded span : trace.spans()) {
+            if (span.parentSpanId() != null && !span.parentSpanId().isEmpty()) {
+                children.computeIfAbsent(span.parentSpanId(), k -> new ArrayList<>()).add(span);
+            }
+        }
+        for (SpanRecorded span : trace.spans()) {
+            List<SpanRecorded> calls = children.get(span.spanId());
+            if (calls == null || !Trace.isStep(span) || span.handler() == null || span.service() == null) {
+                continue;
+            }
+            Instant end = span.start().plusNanos((long) (span.durationMs() * 1_000_000));
+            String version = span.version() == null ? "" : span.version();
+            LatencyShiftTracker.Shift shift = tracker.observe(selfKey(span.service(), span.handler()), version, end,
+                    selfTime(span, calls), span.traceId());
+            if (shift == null) {
+                continue;
+            }
+            String fingerprint = Finding.fingerprintOf(Capability.PERFORMANCE, span.service(), span.handler(),
+                    SIGNATURE);
+            Instant detectedAt = end.isAfter(watermark) ? end : watermark;
+            if (gate.allow(fingerprint, detectedAt)) {
+                out.raise(finding(span.service(), span.handler(), shift, detectedAt, true));
+            }
+        }
+    }
+
+    /** The span's duration not covered by any child (children's intervals merged, clipped to the span's). */
+    static double selfTime(SpanRecorded span, List<SpanRecorded> calls) {
+        long start = nanos(span.start());
+        long end = start + (long) (span.durationMs() * 1_000_000);
+        long[][] intervals = new long[calls.size()][];
+        for (int i = 0; i < calls.size(); i++) {
+            long childStart = Math.max(start, nanos(calls.get(i).start()));
+            long childEnd = Math.min(end, nanos(calls.get(i).start()) + (long) (calls.get(i).durationMs() * 1_000_000));
+            intervals[i] = new long[] {childStart, Math.max(childStart, childEnd)};
+        }
+        Arrays.sort(intervals, (a, b) -> Long.compare(a[0], b[0]));
+        long covered = 0;
+        long reach = start;
+        for (long[] interval : intervals) {
+            long from = Math.max(reach, interval[0]);
+            if (interval[1] > from) {
+                covered += interval[1] - from;
+                reach = interval[1];
+            }
+        }
+        return Math.max(0, (end - start) - covered) / 1_000_000.0;
+    }
+
+    private static long nanos(Instant time) {
+        return time.getEpochSecond() * 1_000_000_000L + time.getNano();
+    }
+
     private Finding finding(String service, String handler, LatencyShiftTracker.Shift shift, Instant detectedAt) {
+        return finding(service, handler, shift, detectedAt, false);
+    }
+
+    private Finding finding(String service, String handler, LatencyShiftTracker.Shift shift, Instant detectedAt,
+            boolean selfTime) {
         ShiftTest.Result r = shift.result();
         double ratio = r.ratio();
         Map<String, Double> figures = new LinkedHashMap<>();
@@ -120,6 +191,10 @@ public final class PerformanceDetector implements Detector {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("baseline.version", shift.baselineVersion());
         details.put("observed.version", shift.observedVersion());
+        // The plural forms are what healer-service's diagnosis reads (versions of each window, comma-separated):
+        // a version in the observed window that the baseline never ran is the release to roll back.
+        details.put("baseline.versions", shift.baselineVersion());
+        details.put("observed.versions", shift.observedVersion());
         if (shift.slot() != null) {
             details.put("baseline.slot", shift.slot());
         }
@@ -127,8 +202,10 @@ public final class PerformanceDetector implements Detector {
         String versions = shift.baselineVersion().equals(shift.observedVersion())
                 ? "version " + shift.observedVersion()
                 : "version " + shift.observedVersion() + " vs " + shift.baselineVersion();
-        String summary = String.format(Locale.ROOT, "%s of %s is %.1fx slower at p95 (%.0f ms vs %.0f ms, %s)",
-                handler, service, ratio, r.observedP95(), r.baselineP95(), versions);
+        details.put("measure", selfTime ? "self time" : "latency");
+        String summary = String.format(Locale.ROOT, "%s of %s is %.1fx slower at p95%s (%.0f ms vs %.0f ms, %s)",
+                handler, service, ratio, selfTime ? " in its own code (self time)" : "", r.observedP95(),
+                r.baselineP95(), versions);
         return new Finding(Capability.PERFORMANCE, service, shift.observedVersion(), handler, SIGNATURE, ratio,
                 severity(ratio), summary, shift.onset(), detectedAt, figures, details, shift.slowestTraceIds());
     }
@@ -148,6 +225,7 @@ public final class PerformanceDetector implements Detector {
         if (feedback.capability() == Capability.PERFORMANCE && SIGNATURE.equals(feedback.signature())
                 && feedback.verdict() == Feedback.Verdict.FALSE_POSITIVE) {
             tracker.accept(key(feedback.service(), feedback.handler()));
+            tracker.accept(selfKey(feedback.service(), feedback.handler()));
         }
     }
 
@@ -169,5 +247,9 @@ public final class PerformanceDetector implements Detector {
 
     private static String key(String service, String handler) {
         return service + '\u001f' + handler;
+    }
+
+    private static String selfKey(String service, String handler) {
+        return "self" + '\u001f' + service + '\u001f' + handler;
     }
 }

@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,12 +80,17 @@ public final class StateDetector implements Detector {
      * @param maxTransitions  transitions remembered per key (beyond, transitions are not checked)
      * @param maxKeys         (service, key) pairs kept
      * @param maxServices     services whose first mutation time is remembered
+     * @param minViolations   violations of one kind on one key within {@code violationWindow} before it is raised:
+     *                        one odd value in thousands (the largest cart of the day) is not a broken invariant,
+     *                        while a faulty handler breaks it again within seconds
+     * @param violationWindow the window those violations are counted in
      */
     public record Settings(int minSamples, Duration learningPeriod, Duration unexpectedFor, double rangeMargin,
-            int maxCategories, int maxWriters, int maxTransitions, int maxKeys, int maxServices) {
+            int maxCategories, int maxWriters, int maxTransitions, int maxKeys, int maxServices, int minViolations,
+            Duration violationWindow) {
 
         public static final Settings DEFAULTS = new Settings(100, Duration.ofMinutes(15), Duration.ofHours(1), 0.5, 12,
-                50, 200, 20_000, 10_000);
+                50, 200, 20_000, 10_000, 3, Duration.ofSeconds(60));
     }
 
     private static final Pattern UUID = Pattern.compile(
@@ -183,6 +190,15 @@ public final class StateDetector implements Detector {
             String signature = v.kind() + ":" + m.key();
             key.lastViolation.put(v.kind(), v.kind().equals("transition") ? m.previous() + "->" + m.value()
                     : v.kind().equals("writer") ? handler : m.value());
+            Deque<Instant> recent = key.recentViolations.computeIfAbsent(v.kind(), k -> new ArrayDeque<>());
+            recent.addLast(m.time());
+            while (!recent.isEmpty() && recent.peekFirst().isBefore(m.time().minus(settings.violationWindow()))) {
+                recent.removeFirst();
+            }
+            if (recent.size() < settings.minViolations()) {
+                continue;
+            }
+            Instant onset = recent.peekFirst();
             if (gate.allow(Finding.fingerprintOf(Capability.STATE, m.service(), handler, signature), m.time())) {
                 Map<String, String> details = new LinkedHashMap<>();
                 details.put("key", m.key());
@@ -194,7 +210,8 @@ public final class StateDetector implements Detector {
                 out.raise(new Finding(Capability.STATE, m.service(), m.version(), handler, signature, 1,
                         v.severity(), String.format(Locale.ROOT, "%s of %s wrote %s = %s: %s violation (expected %s)",
                                 handler, m.service(), m.key(), m.value(), v.kind(), v.expected()),
-                        m.time(), m.time(), Map.of("learnedSamples", (double) key.count), details,
+                        onset, m.time(), Map.of("learnedSamples", (double) key.count,
+                                "recentViolations", (double) recent.size()), details,
                         m.traceId() == null ? List.of() : List.of(m.traceId())));
             }
         }
@@ -329,6 +346,8 @@ public final class StateDetector implements Detector {
         final Set<String> writers = new LinkedHashSet<>();
         final Set<String> transitions = new LinkedHashSet<>();
         final Map<String, String> lastViolation = new TreeMap<>();
+        /** Per violation kind, the times of its recent violations (within the violation window). */
+        final Map<String, Deque<Instant>> recentViolations = new TreeMap<>();
 
         KeyState(Instant firstSeen, boolean expected) {
             this.firstSeen = firstSeen;
@@ -338,7 +357,13 @@ public final class StateDetector implements Detector {
 
     record KeySnapshot(String id, String firstSeen, boolean expected, long count, Map<String, Long> types,
             byte[] numbers, Map<String, Long> values, boolean tooManyValues, List<String> writers,
-            List<String> transitions, Map<String, String> lastViolation) {
+            List<String> transitions, Map<String, String> lastViolation, Map<String, List<String>> recentViolations) {
+    }
+
+    private static Map<String, List<String>> recent(KeyState k) {
+        Map<String, List<String>> recent = new TreeMap<>();
+        k.recentViolations.forEach((kind, times) -> recent.put(kind, times.stream().map(Instant::toString).toList()));
+        return recent;
     }
 
     @Override
@@ -350,7 +375,7 @@ public final class StateDetector implements Detector {
         List<KeySnapshot> saved = new ArrayList<>();
         keys.forEach((id, k) -> saved.add(new KeySnapshot(id, k.firstSeen.toString(), k.expected, k.count, k.types,
                 Digests.toBytes(k.numbers), k.values, k.tooManyValues, List.copyOf(k.writers),
-                List.copyOf(k.transitions), k.lastViolation)));
+                List.copyOf(k.transitions), k.lastViolation, recent(k))));
         root.set("keys", mapper.valueToTree(saved));
         root.set("gate", gate.snapshot(mapper));
         return root;
@@ -377,6 +402,10 @@ public final class StateDetector implements Detector {
                 k.writers.addAll(s.writers());
                 k.transitions.addAll(s.transitions());
                 k.lastViolation.putAll(s.lastViolation());
+                if (s.recentViolations() != null) {
+                    s.recentViolations().forEach((kind, times) -> k.recentViolations.put(kind,
+                            new ArrayDeque<>(times.stream().map(Instant::parse).toList())));
+                }
                 keys.put(s.id(), k);
             }
         }

@@ -102,6 +102,11 @@ public final class RateShiftTracker {
         this.keys = new BoundedLru<>(settings.maxKeys());
     }
 
+    /** Whether calls of this key were observed (and not evicted since). */
+    public boolean tracks(String key) {
+        return keys.get(key) != null;
+    }
+
     /** Takes one call; answers the increase when the key is tested now and it holds, else null. */
     public Increase observe(String key, String version, Instant time, boolean failed, String traceId) {
         KeyState keyState = keys.computeIfAbsent(key, k -> new KeyState(settings.maxVersions()));

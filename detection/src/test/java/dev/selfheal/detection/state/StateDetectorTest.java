@@ -37,6 +37,14 @@ class StateDetectorTest {
         return t.plusSeconds(1);
     }
 
+    /** The same write three times within a second: a broken invariant, not an odd value. */
+    private static void thrice(StateDetector detector, Traffic traffic, Traffic.Sink sink, String handler, Instant t,
+            String key, String value, String previous) {
+        for (int i = 0; i < 3; i++) {
+            detector.onState(traffic.state(SERVICE, "1.1", handler, t.plusMillis(200L * i), key, value, previous), sink);
+        }
+    }
+
     private static Finding only(Traffic.Sink sink) {
         assertThat(sink.findings).hasSize(1);
         return sink.findings.get(0);
@@ -51,6 +59,9 @@ class StateDetectorTest {
         assertThat(sink.findings).isEmpty();
 
         detector.onState(traffic.state(SERVICE, "1.1", "POST /orders", t, "order.total", "-12.50", null), sink);
+        assertThat(sink.findings).as("one odd value is not yet a broken invariant").isEmpty();
+        detector.onState(traffic.state(SERVICE, "1.1", "POST /orders", t.plusMillis(200), "order.total", "-12.50", null), sink);
+        detector.onState(traffic.state(SERVICE, "1.1", "POST /orders", t.plusMillis(400), "order.total", "-12.50", null), sink);
         Finding range = only(sink);
         assertThat(range.signature()).isEqualTo("range:order.total");
         assertThat(range.handler()).isEqualTo("POST /orders");
@@ -61,7 +72,7 @@ class StateDetectorTest {
         assertThat(range.onset()).isEqualTo(t);
 
         sink.findings.clear();
-        detector.onState(traffic.state(SERVICE, "1.1", "POST /orders", t.plusSeconds(1), "order.total", "99999",
+        detector.onState(traffic.state(SERVICE, "1.1", "POST /orders", t.plusSeconds(2), "order.total", "99999",
                 null), sink);
         assertThat(only(sink).signature()).isEqualTo("range:order.total");
 
@@ -73,10 +84,10 @@ class StateDetectorTest {
             {"DELETE /orders/{id}", "order.status", "NEW", null, "writer:order.status"},
             {"POST /orders", "order.coupon", "SPRING", null, "unexpected-key:order.coupon"},
         };
-        int second = 2;
+        int second = 3;
         for (String[] c : cases) {
             sink.findings.clear();
-            detector.onState(traffic.state(SERVICE, "1.1", c[0], t.plusSeconds(second++), c[1], c[2], c[3]), sink);
+            thrice(detector, traffic, sink, c[0], t.plusSeconds(second++), c[1], c[2], c[3]);
             assertThat(only(sink).signature()).isEqualTo(c[4]);
             assertThat(sink.findings.get(0).handler()).isEqualTo(c[0]);
         }
@@ -104,8 +115,7 @@ class StateDetectorTest {
         StateDetector detector = new StateDetector();
         Traffic.Sink sink = new Traffic.Sink();
         Instant t = feed(detector, traffic, sink, Traffic.START, 1000);
-        detector.onState(traffic.state(SERVICE, "1.0", "POST /orders/{id}/payment", t, "order.status", "REFUNDED",
-                "PAID"), sink);
+        thrice(detector, traffic, sink, "POST /orders/{id}/payment", t, "order.status", "REFUNDED", "PAID");
         Finding judged = only(sink);
         detector.feedback(new Feedback(Capability.STATE, SERVICE, judged.handler(), judged.signature(),
                 Feedback.Verdict.FALSE_POSITIVE, judged.score(), t));
@@ -114,8 +124,7 @@ class StateDetectorTest {
                 "order.status", "REFUNDED", "NEW"), sink);
         assertThat(sink.findings).extracting(Finding::signature).doesNotContain("value:order.status");
 
-        detector.onState(traffic.state(SERVICE, "1.0", "POST /orders", t.plusSeconds(6), "order.total", "-3", null),
-                sink);
+        thrice(detector, traffic, sink, "POST /orders", t.plusSeconds(6), "order.total", "-3", null);
         Finding range = sink.findings.get(sink.findings.size() - 1);
         assertThat(range.signature()).isEqualTo("range:order.total");
         detector.feedback(new Feedback(Capability.STATE, SERVICE, range.handler(), range.signature(),
@@ -138,9 +147,8 @@ class StateDetectorTest {
             Traffic traffic = new Traffic(5);
             Traffic.Sink sink = d == original ? a : b;
             Instant u = feed(d, traffic, sink, t, 500);
-            d.onState(traffic.state(SERVICE, "1.0", "POST /orders", u, "order.total", "100000", null), sink);
-            d.onState(traffic.state(SERVICE, "1.0", "PUT /orders", u.plusSeconds(2), "order.status", "LOST", "PAID"),
-                    sink);
+            thrice(d, traffic, sink, "POST /orders", u, "order.total", "100000", null);
+            thrice(d, traffic, sink, "PUT /orders", u.plusSeconds(2), "order.status", "LOST", "PAID");
         }
         assertThat(a.findings).isNotEmpty();
         assertThat(b.findings).isEqualTo(a.findings);

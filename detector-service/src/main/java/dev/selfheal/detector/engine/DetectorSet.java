@@ -1,5 +1,6 @@
 package dev.selfheal.detector.engine;
 
+import dev.selfheal.detection.StandardDetectors;
 import dev.selfheal.detection.engine.DetectionEngine;
 import dev.selfheal.detection.engine.Detector;
 import dev.selfheal.detection.engine.EngineSettings;
@@ -28,7 +29,7 @@ public class DetectorSet {
 
     /** The seven, in the order they see each event. */
     static List<Detector> standard() {
-        return List.of();
+        return StandardDetectors.create();
     }
 
     public List<Detector> detectors() {
