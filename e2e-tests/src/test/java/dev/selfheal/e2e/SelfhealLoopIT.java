@@ -139,9 +139,11 @@ class SelfhealLoopIT {
     private static void sendWorkload() throws Exception {
         TelemetryClient client = new TelemetryClient(telemetry.url());
         ShopWorkload shop = new ShopWorkload(42);
+        // 80 s of steady traffic (about 600 orders: the latency baseline needs 300 beyond its 20 s window), then
+        // 15 s of the slow release; all in the past, so event time never runs ahead of the wall clock.
         Instant start = Instant.now().minusSeconds(120);
-        send(client, shop.traces(ShopWorkload.STEADY, 300, start, 200));
-        send(client, shop.traces(ShopWorkload.REGRESSION, 80, start.plusSeconds(60), 200));
+        send(client, shop.traces(ShopWorkload.STEADY, 800, start, 100));
+        send(client, shop.traces(ShopWorkload.REGRESSION, 150, start.plusSeconds(80), 100));
     }
 
     private static void send(TelemetryClient client, List<List<Map<String, Object>>> traces) throws Exception {

@@ -21,8 +21,10 @@ public final class WorkloadMain {
 
     public static void main(String[] args) throws Exception {
         String telemetry = "http://127.0.0.1:8081";
-        int steady = 400;
-        int regression = 120;
+        // 40 s steady at 40 traces/s: about 1,200 orders, enough for the latency baseline (300 samples beyond its 20 s
+        // window); then 15 s of the slow release.
+        int steady = 1600;
+        int regression = 600;
         int rate = 40;
         String healer = null;
         boolean watchOnly = false;
