@@ -177,6 +177,8 @@ public final class CoverageDetector implements Detector {
         details.put("method", h.method);
         details.put("reportId", report.reportId);
         details.put("reportVersion", report.version);
+        details.put("reason", report.lists(h.className) ? "the report shows the method never executed"
+                : "the report does not list the class: it was not part of the tested code");
         out.raise(new Finding(Capability.COVERAGE, sc.service, h.version, h.handler, UNCOVERED, share,
                 share >= 0.10 ? Severity.MEDIUM : Severity.LOW,
                 h.handler + " (" + h.className + "." + h.method + ") serves " + Math.round(share * 100)

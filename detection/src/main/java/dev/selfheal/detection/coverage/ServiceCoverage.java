@@ -48,10 +48,19 @@ final class ServiceCoverage {
         long arrivedMs;
         Map<String, Map<String, Boolean>> covered = new TreeMap<>();
 
-        /** Whether the method is covered; null when the report does not know the class or the method. */
+        /**
+         * Whether the method is covered. A class the report does not list counts as not covered: JaCoCo lists every
+         * class of the code it analysed, executed or not, so a handler's class missing from the service's report
+         * was not even part of what its tests measured; there is no evidence of a test. Null when the class is
+         * listed but the method is not (renamed or generated code): unknown.
+         */
         Boolean covered(String className, String method) {
             Map<String, Boolean> methods = covered.get(className);
-            return methods == null ? null : methods.get(method);
+            return methods == null ? Boolean.FALSE : methods.get(method);
+        }
+
+        boolean lists(String className) {
+            return covered.containsKey(className);
         }
     }
 

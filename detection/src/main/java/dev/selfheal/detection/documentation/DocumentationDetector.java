@@ -58,6 +58,10 @@ public final class DocumentationDetector implements Detector {
     public static final String NAME = "documentation";
     static final String UNDOCUMENTED = "undocumented";
     static final String NEVER_SEEN = "never-seen";
+    /** Versions per service whose last call is remembered. */
+    private static final int MAX_VERSIONS = 8;
+    /** A version that served no call for this long is no longer running. */
+    private static final Duration STOPPED_AFTER = Duration.ofMinutes(10);
     static final String LATENCY_BUDGET = "latency-budget";
     static final String FLOW_MISMATCH = "flow-mismatch:";
     private static final int SNAPSHOT_FORMAT = 1;
@@ -146,6 +150,13 @@ public final class DocumentationDetector implements Detector {
         touch(sc);
         sc.lastCallMs = Math.max(sc.lastCallMs, span.start().toEpochMilli());
         sc.lastVersion = span.version();
+        if (span.version() != null) {
+            sc.versionsSeenMs.remove(span.version());
+            sc.versionsSeenMs.put(span.version(), span.start().toEpochMilli());
+            while (sc.versionsSeenMs.size() > MAX_VERSIONS) {
+                sc.versionsSeenMs.remove(sc.versionsSeenMs.keySet().iterator().next());
+            }
+        }
         sc.callsSinceSpec++;
         String key = Operations.keyOf(span);
         Documented d = sc.operations.get(key);
@@ -323,6 +334,13 @@ public final class DocumentationDetector implements Detector {
         long period = settings.neverSeenPeriod().toMillis();
         if (sc.specAtMs < 0 || watermarkMs - sc.specAtMs < period || sc.callsSinceSpec < settings.minServiceCalls()
                 || sc.lastCallMs < watermarkMs - period) {
+            return;
+        }
+        Long specVersionSeen = sc.specVersion == null ? null : sc.versionsSeenMs.get(sc.specVersion);
+        if (specVersionSeen != null && specVersionSeen < watermarkMs - STOPPED_AFTER.toMillis()) {
+            // The latest document describes a version that ran and stopped (a release rolled back): operations
+            // only it had are not expected to be called. A document for a version never seen still describes the
+            // API (teams do not republish it for every release), so it is judged.
             return;
         }
         for (Documented d : sc.operations.values()) {

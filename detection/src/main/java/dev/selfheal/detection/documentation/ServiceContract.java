@@ -27,6 +27,8 @@ final class ServiceContract {
     String service;
     String lastVersion;
     long lastCallMs = -1;
+    /** When each recently running version last served a call (at most a few versions). */
+    LinkedHashMap<String, Long> versionsSeenMs = new LinkedHashMap<>();
 
     String specId;
     String specVersion;

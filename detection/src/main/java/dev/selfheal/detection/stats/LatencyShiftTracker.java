@@ -74,14 +74,19 @@ public final class LatencyShiftTracker {
      * @param maxVersions        versions kept per key at most (the current and the one it replaced)
      * @param compression        t-digest compression of baselines (100: ~1 % quantile error, a few kB)
      * @param seasonality        when hour-of-day and hour-of-week baselines are used
+     * @param minMedianRatio     a new shift also needs its p50 this much above the baseline's, unless its p95 alone
+     *                           reaches {@code tailRatio}: the p95 of 20-40 samples is their second-largest value,
+     *                           and over ~86 000 tests a day a tail that looks 1.5x slower by chance, with the bulk
+     *                           of calls unchanged, comes up a few times a day on every busy handler
+     * @param tailRatio          a p95 ratio that is a shift by itself (a slow tail the median does not show)
      */
     public record Settings(Duration window, int minWindowSamples, Duration maxWindowAge, int maxWindowSamples, long minBaselineSamples,
             double alpha, double minRatio, double clearAlpha, double clearRatio, Duration evaluateEvery, int maxKeys,
-            int maxVersions, double compression, Seasonality seasonality) {
+            int maxVersions, double compression, Seasonality seasonality, double minMedianRatio, double tailRatio) {
 
         public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(20), 20,
                 Duration.ofMinutes(2), 400, 300, 1e-4, 1.5, 1e-2,
-                1.25, Duration.ofSeconds(1), 1000, 2, 100, Seasonality.DEFAULTS);
+                1.25, Duration.ofSeconds(1), 1000, 2, 100, Seasonality.DEFAULTS, 1.2, 2.0);
     }
 
     /**
@@ -149,7 +154,8 @@ public final class LatencyShiftTracker {
         double effect = Math.max(result.ratio(), result.medianRatio());
         boolean holds = state.flagged
                 ? result.p() < settings.clearAlpha() && effect >= settings.clearRatio()
-                : result.p() < settings.alpha() && effect >= settings.minRatio();
+                : result.p() < settings.alpha() && (effect >= settings.minRatio()
+                        && result.medianRatio() >= settings.minMedianRatio() || result.ratio() >= settings.tailRatio());
         if (!holds) {
             state.flagged = false;
             state.onset = null;

@@ -161,7 +161,7 @@ class PerformanceDetectorTest {
                         latency.maxWindowAge(), latency.maxWindowSamples(), latency.minBaselineSamples(),
                         latency.alpha(), latency.minRatio(), latency.clearAlpha(), latency.clearRatio(),
                         latency.evaluateEvery(), latency.maxKeys(), latency.maxVersions(), latency.compression(),
-                        off),
+                        off, latency.minMedianRatio(), latency.tailRatio()),
                 2, 4, 8, 10_000));
         Traffic.Sink blindSink = new Traffic.Sink();
         Instant t = feed(blind, again, blindSink, Traffic.START, 2 * 86_400, 0.25, "1.0", x -> nightly(again, x));
