@@ -25,13 +25,17 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole loop across the four packaged services, each in its own process, on one real Kafka broker and one
  * real PostgreSQL: telemetry with a latency regression goes in; an anomaly, a fix proposal, a refused anonymous
  * approval, an approver's recorded approval, a rollout and the regenerated documentation come out.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SelfhealLoopIT {
 
     private static final Duration LOOP_TIMEOUT = Duration.ofSeconds(120);
@@ -44,17 +48,19 @@ class SelfhealLoopIT {
     private static ServiceProcess detector;
     private static ServiceProcess healer;
     private static ServiceProcess docs;
+    private static Path root;
+    private static Path logs;
+    private static final Map<String, String> env = new HashMap<>();
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        Path root = Path.of(System.getProperty("selfheal.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("selfheal.root", "..")).toAbsolutePath().normalize();
         Path work = Files.createDirectories(root.resolve("e2e-tests/target/e2e"));
-        Path logs = Files.createDirectories(work.resolve("logs"));
+        logs = Files.createDirectories(work.resolve("logs"));
         kafka = EmbeddedKafka.start(Files.createTempDirectory("e2e-kafka"), 0);
         postgres = EmbeddedPostgreSql.start(Files.createTempDirectory("e2e-pg"), 0);
         tokens = DevTokens.in(work.resolve("keys"));
 
-        Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("DB_URL", postgres.reactiveUrl());
         env.put("DB_USER", EmbeddedPostgreSql.USER);
@@ -91,6 +97,7 @@ class SelfhealLoopIT {
     }
 
     @Test
+    @Order(1)
     void latencyRegressionIsDetectedProposedApprovedRolledOutAndDocumented() throws Exception {
         sendWorkload();
 
@@ -133,6 +140,37 @@ class SelfhealLoopIT {
                 .body(containsString((String) fix.get("title")));
         given().when().get(telemetry.url() + "/api/services")
                 .then().statusCode(200).body("find { it.service == 'checkout' }.service", equalTo("checkout"));
+    }
+
+    /**
+     * The detectors' baselines survive a restart: after detector-service is stopped and started again, 60 more slow
+     * orders are enough for a finding, where a detector starting empty would need 300 baseline samples first.
+     */
+    @Test
+    @Order(2)
+    void theDetectorsBaselinesSurviveARestart() throws Exception {
+        JsonPath before = awaitJson(detector, "/api/engine", json -> json.getLong("events") > 0
+                && json.getString("lastCheckpoint") != null);
+        long events = before.getLong("events");
+        // Let a checkpoint include everything applied so far.
+        Instant applied = Instant.now();
+        awaitJson(detector, "/api/engine", json -> json.getString("lastCheckpoint") != null
+                && Instant.parse(json.getString("lastCheckpoint")).isAfter(applied.plusSeconds(1)));
+
+        services.remove(detector);
+        detector.close();
+        detector = start(root, "detector-service", env, logs);
+        detector.awaitReady(Duration.ofSeconds(180));
+        JsonPath restored = awaitJson(detector, "/api/engine", json -> json.getLong("events") >= events);
+        assertThat(restored.getList("detectors", String.class)).contains("performance", "behaviour", "coverage",
+                "errors", "state", "dependency", "documentation");
+
+        Instant resent = Instant.now().minusSeconds(10);
+        TelemetryClient client = new TelemetryClient(telemetry.url());
+        send(client, new ShopWorkload(43).traces(ShopWorkload.REGRESSION, 80, resent, 100));
+        awaitJson(detector, "/api/incidents?service=checkout&capability=PERFORMANCE",
+                json -> json.getList("findAll { it.handler == 'POST /orders' }.lastSeen", String.class).stream()
+                        .anyMatch(seen -> !Instant.parse(seen).isBefore(resent)));
     }
 
     /** A steady phase on checkout 1.0.0 followed by the slow 1.1.0 release, as a real exporter would send it. */

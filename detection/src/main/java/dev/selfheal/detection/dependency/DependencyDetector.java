@@ -45,8 +45,9 @@ import java.util.regex.Pattern;
  *   ratio.</li>
  *   <li>{@value #UNDECLARED}: a target the service never called during its learning period (from its first call), or
  *   one outside the service's declared set when {@link Settings#declared} has one. Reported at each call (at most once
- *   a second) for {@link Settings#undeclaredFor} after its first call, then learned; a target outside a declared set
- *   is reported for as long as it is called. Severity MEDIUM.</li>
+ *   a second) for {@link Settings#undeclaredFor} after its first call, then learned if it stayed in use (a target
+ *   that went quiet for that long before being learned is new again when it comes back: absence teaches nothing); a
+ *   target outside a declared set is reported for as long as it is called. Severity MEDIUM.</li>
  * </ul>
  *
  * Details name the callers (client span names), the last error type and since when. Feedback FALSE_POSITIVE
@@ -136,6 +137,13 @@ public final class DependencyDetector implements Detector {
             boolean learning = time.isBefore(serviceSince.plus(settings.learningPeriod()));
             target = new TargetState(time, learning && declared == null);
             targets.put(key, target);
+        }
+        if (!target.known && target.lastSeen != null && time.isAfter(target.lastSeen.plus(settings.undeclaredFor()))) {
+            // It came, went unjudged (a release rolled back) and is back: new again, not learned by absence.
+            target.firstSeen = time;
+        }
+        if (target.lastSeen == null || time.isAfter(target.lastSeen)) {
+            target.lastSeen = time;
         }
         if (call.caller() != null && target.callers.size() < settings.maxCallers()) {
             target.callers.add(call.caller());
@@ -264,6 +272,8 @@ public final class DependencyDetector implements Detector {
 
     private static final class TargetState {
         Instant firstSeen;
+        /** Event time of the latest call; null until one after a restore from an older snapshot. */
+        Instant lastSeen;
         boolean known;
         final Set<String> callers = new LinkedHashSet<>();
         String lastErrorType;
@@ -279,7 +289,8 @@ public final class DependencyDetector implements Detector {
     }
 
     record TargetSnapshot(String key, String firstSeen, boolean known, List<String> callers, String lastErrorType,
-            int missingInARow, String missingSince, List<String> missingExamples, boolean missingAccepted) {
+            int missingInARow, String missingSince, List<String> missingExamples, boolean missingAccepted,
+            String lastSeen) {
     }
 
     @Override
@@ -292,7 +303,7 @@ public final class DependencyDetector implements Detector {
         targets.forEach((key, t) -> saved.add(new TargetSnapshot(key, t.firstSeen.toString(), t.known,
                 List.copyOf(t.callers), t.lastErrorType, t.missingInARow,
                 t.missingSince == null ? null : t.missingSince.toString(), List.copyOf(t.missingExamples),
-                t.missingAccepted)));
+                t.missingAccepted, t.lastSeen == null ? null : t.lastSeen.toString())));
         root.set("targets", mapper.valueToTree(saved));
         root.set("latency", latency.snapshot(mapper));
         root.set("rates", rates.snapshot(mapper));
@@ -320,6 +331,7 @@ public final class DependencyDetector implements Detector {
                 t.missingSince = s.missingSince() == null ? null : Instant.parse(s.missingSince());
                 t.missingExamples.addAll(s.missingExamples());
                 t.missingAccepted = s.missingAccepted();
+                t.lastSeen = s.lastSeen() == null ? null : Instant.parse(s.lastSeen());
                 targets.put(s.key(), t);
             }
         }

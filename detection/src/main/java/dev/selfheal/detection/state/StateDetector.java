@@ -70,7 +70,8 @@ public final class StateDetector implements Detector {
     /**
      * The one configuration of the detector.
      *
-     * @param minSamples      mutations of a key learned before its invariants are checked
+     * @param minSamples      mutations of a key learned before its invariants are checked (and at least
+     *                        {@code learningPeriod} of event time since its first write)
      * @param learningPeriod  event time from a service's first mutation during which new keys are expected
      * @param unexpectedFor   how long an unexpected key is reported after its first write
      * @param rangeMargin     share of the learned 0.5-99.5 % span a value may exceed it by (for positive keys, the
@@ -179,7 +180,10 @@ public final class StateDetector implements Detector {
         } else if (!key.expected) {
             key.expected = true;
         }
-        if (key.count >= settings.minSamples()) {
+        // Invariants are checked once the key has both enough writes and a learning period behind it: a legitimate
+        // but rare value (a failed payment's status, a few per cent of orders) shows up within minutes, not
+        // necessarily within the first hundred writes.
+        if (key.count >= settings.minSamples() && !m.time().isBefore(key.firstSeen.plus(settings.learningPeriod()))) {
             check(key, m, handler, violations);
         }
         boolean broken = violations.stream().anyMatch(v -> !v.kind().equals("unexpected-key"));
