@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.selfheal.contracts.v1.DependencyCalled;
 import dev.selfheal.contracts.v1.DocsRegenerated;
+import dev.selfheal.contracts.v1.EventIds;
 import dev.selfheal.contracts.v1.ErrorObserved;
 import dev.selfheal.contracts.v1.LogRecorded;
+import dev.selfheal.contracts.v1.SpanKind;
 import dev.selfheal.contracts.v1.SpanRecorded;
+import dev.selfheal.contracts.v1.SpanStatus;
 import dev.selfheal.contracts.v1.SpecPublished;
 import dev.selfheal.contracts.v1.StateMutated;
 import dev.selfheal.contracts.v1.TestReportRecorded;
@@ -34,11 +37,15 @@ public final class DetectionEngine {
 
     private static final int SNAPSHOT_FORMAT = 1;
     private static final int MAX_PENDING_DOCUMENTS = 256;
+    /** The log attribute naming a session (OpenTelemetry's session semantic conventions). */
+    public static final String SESSION_ATTRIBUTE = "session.id";
+    private static final int MAX_STEP_LENGTH = 200;
 
     private final List<Detector> detectors;
     private final EngineSettings settings;
 
     private final LinkedHashMap<String, OpenTrace> openTraces = new LinkedHashMap<>();
+    private final LinkedHashMap<String, OpenTrace> openSessions = new LinkedHashMap<>();
     private final Map<String, List<TestReportRecorded>> reportParts = new LinkedHashMap<>();
     private final Map<String, List<SpecPublished>> specParts = new LinkedHashMap<>();
     private final Map<String, Double> scoreBars = new HashMap<>();
@@ -80,6 +87,7 @@ public final class DetectionEngine {
         } else if (event instanceof LogRecorded log) {
             advanceTo(log.time(), out);
             each(d -> d.onLog(log, out));
+            collectSessionStep(log);
         } else if (event instanceof TestReportRecorded part) {
             List<TestReportRecorded> parts = assemble(reportParts, part.reportId(), part, part.parts());
             if (parts != null) {
@@ -140,6 +148,7 @@ public final class DetectionEngine {
         root.put("format", SNAPSHOT_FORMAT);
         root.put("watermark", watermark.toString());
         root.set("openTraces", mapper.valueToTree(openTraces.values().stream().map(OpenTrace::spans).toList()));
+        root.set("openSessions", mapper.valueToTree(openSessions.values().stream().map(OpenTrace::spans).toList()));
         root.set("reportParts", mapper.valueToTree(reportParts));
         root.set("specParts", mapper.valueToTree(specParts));
         root.set("scoreBars", mapper.valueToTree(scoreBars));
@@ -164,6 +173,15 @@ public final class DetectionEngine {
         if (traces != null) {
             for (List<SpanRecorded> spans : traces) {
                 spans.forEach(this::collect);
+            }
+        }
+        openSessions.clear();
+        List<List<SpanRecorded>> sessions = mapper.convertValue(snapshot.path("openSessions"),
+                new TypeReference<List<List<SpanRecorded>>>() { });
+        if (sessions != null) {
+            for (List<SpanRecorded> steps : sessions) {
+                steps.forEach(step -> openSessions.computeIfAbsent(step.traceId(), k -> new OpenTrace(new ArrayList<>()))
+                        .spans().add(step));
             }
         }
         reportParts.clear();
@@ -242,11 +260,58 @@ public final class DetectionEngine {
 
     private final List<Trace> completeLater = new ArrayList<>();
 
+    /**
+     * A log record carrying a session id ({@code session.id}, OpenTelemetry's session attribute) is a step of its
+     * session's flow, as a span is a step of its trace's: the step is the record's mined template (else its body),
+     * and a session is judged like a trace once no record came for {@link EngineSettings#sessionQuietTime()}.
+     * The BEHAVIORAL detector learns and judges these flows with the traces' (their entry is the first template).
+     */
+    private void collectSessionStep(LogRecorded log) {
+        String session = log.attributes().get(SESSION_ATTRIBUTE);
+        if (session == null || session.isBlank() || log.service() == null) {
+            return;
+        }
+        String step = log.template() != null ? log.template() : log.body() == null ? "" : log.body();
+        if (step.length() > MAX_STEP_LENGTH) {
+            step = step.substring(0, MAX_STEP_LENGTH);
+        }
+        String id = "session:" + log.service() + ":" + session;
+        SpanRecorded pseudo = new SpanRecorded(log.service(), log.version(), id,
+                EventIds.hash(log.time(), step, log.body(), log.spanId()), null, step, log.time(), 0, SpanStatus.OK,
+                Map.of(SESSION_ATTRIBUTE, session), SpanKind.INTERNAL, log.environment());
+        OpenTrace open = openSessions.remove(id);
+        if (open == null) {
+            open = new OpenTrace(new ArrayList<>());
+        }
+        open.spans().add(pseudo);
+        openSessions.put(id, open);
+        if (open.spans().size() >= settings.maxSpansPerTrace()) {
+            openSessions.remove(id);
+            completeLater.add(Trace.of(id, open.spans()));
+        }
+        while (openSessions.size() > settings.maxOpenTraces()) {
+            Iterator<Map.Entry<String, OpenTrace>> oldest = openSessions.entrySet().iterator();
+            Map.Entry<String, OpenTrace> entry = oldest.next();
+            oldest.remove();
+            completeLater.add(Trace.of(entry.getKey(), entry.getValue().spans()));
+        }
+    }
+
     private void completeTraces(Findings out) {
         Instant cutoff = watermark.minus(settings.traceQuietTime());
         List<Trace> complete = new ArrayList<>(completeLater);
         completeLater.clear();
-        Iterator<Map.Entry<String, OpenTrace>> it = openTraces.entrySet().iterator();
+        drain(openTraces, cutoff, complete);
+        drain(openSessions, watermark.minus(settings.sessionQuietTime()), complete);
+        for (Trace trace : complete) {
+            tracesCompleted++;
+            each(d -> d.onTrace(trace, out));
+        }
+    }
+
+    /** Moves the flows that ended before {@code cutoff} out, oldest updated first (stops at the first still open). */
+    private static void drain(LinkedHashMap<String, OpenTrace> open, Instant cutoff, List<Trace> complete) {
+        Iterator<Map.Entry<String, OpenTrace>> it = open.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<String, OpenTrace> entry = it.next();
             Trace trace = Trace.of(entry.getKey(), entry.getValue().spans());
@@ -255,10 +320,6 @@ public final class DetectionEngine {
             }
             it.remove();
             complete.add(trace);
-        }
-        for (Trace trace : complete) {
-            tracesCompleted++;
-            each(d -> d.onTrace(trace, out));
         }
     }
 

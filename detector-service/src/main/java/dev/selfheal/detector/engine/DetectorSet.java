@@ -44,6 +44,6 @@ public class DetectorSet {
     @Singleton
     DetectionEngine engine(EngineConfig config) {
         return new DetectionEngine(detectors, new EngineSettings(config.traceQuietTime(), config.maxOpenTraces(),
-                config.maxSpansPerTrace(), config.falsePositiveScoreFactor()));
+                config.maxSpansPerTrace(), config.falsePositiveScoreFactor(), config.sessionQuietTime()));
     }
 }

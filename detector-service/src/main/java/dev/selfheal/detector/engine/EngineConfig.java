@@ -24,6 +24,10 @@ public interface EngineConfig {
     @WithDefault("5s")
     Duration traceQuietTime();
 
+    /** A log session (records sharing a {@code session.id}) is judged once event time passed its last record by this much. */
+    @WithDefault("20s")
+    Duration sessionQuietTime();
+
     /** Traces collected at most at once; beyond it the oldest is judged early. */
     @WithDefault("100000")
     int maxOpenTraces();
