@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * A sink that passes everything on and remembers, for each span export, when telemetry-service acknowledged it
- * (its 2xx: the spans stored and in Kafka) and the latest event time it carried (the latest span end). That is
- * when the telemetry behind a finding was ingested: the export that first carried an event at or after the
+ * (its 2xx: the spans stored and in Kafka), when it was sent, and the latest event time it carried (the latest span
+ * end). The telemetry behind a finding was ingested by the export that first carried an event at or after the
  * finding's event time.
  */
 final class AcknowledgedExports implements TelemetrySink {
@@ -23,9 +23,10 @@ final class AcknowledgedExports implements TelemetrySink {
      * One acknowledged export.
      *
      * @param latestEventTime the latest span end it carried
+     * @param sentAt          the wall-clock time it was sent (its first attempt)
      * @param acknowledgedAt  the wall-clock time telemetry-service's answer arrived
      */
-    record Export(Instant latestEventTime, Instant acknowledgedAt) {
+    record Export(Instant latestEventTime, Instant sentAt, Instant acknowledgedAt) {
     }
 
     private final TelemetrySink delegate;
@@ -46,13 +47,14 @@ final class AcknowledgedExports implements TelemetrySink {
                 }
             }
         }
+        Instant sent = Instant.now();
         delegate.export(request);
         Instant acknowledged = Instant.now();
         if (maxEnd != Long.MIN_VALUE) {
             Instant end = Instant.ofEpochSecond(0, maxEnd);
             // Exports go out in order of span end, so the running maximum keeps the list sorted for the search.
             latest = end.isAfter(latest) ? end : latest;
-            exports.add(new Export(latest, acknowledged));
+            exports.add(new Export(latest, sent, acknowledged));
         }
     }
 

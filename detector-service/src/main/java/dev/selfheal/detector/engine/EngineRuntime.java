@@ -10,6 +10,9 @@ import dev.selfheal.detection.engine.Finding;
 import dev.selfheal.detector.incident.FeedbackLog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -57,6 +60,7 @@ public class EngineRuntime {
     private boolean checkpointRequested;
     private volatile String halted;
     private volatile Instant lastCheckpoint;
+    private volatile boolean restored;
 
     public EngineRuntime(DetectionEngine engine, ObjectMapper mapper, EngineConfig config, FeedbackLog feedbackLog) {
         this.engine = engine;
@@ -66,9 +70,17 @@ public class EngineRuntime {
         this.ready = Uni.createFrom().deferred(this::restore).memoize().indefinitely();
     }
 
-    /** Completes once the engine holds its saved state (the first caller triggers the restore). */
+    /**
+     * Completes once the engine holds its saved state (the first caller triggers the restore), on the caller's own
+     * Vert.x context: callers that waited together must not all resume on the context of the one that started the
+     * restore, or their database work would share one Hibernate Reactive session.
+     */
     public Uni<Void> ready() {
-        return ready;
+        if (restored) {
+            return Uni.createFrom().voidItem();
+        }
+        Context context = Vertx.currentContext();
+        return context == null ? ready : ready.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     /**
@@ -224,19 +236,31 @@ public class EngineRuntime {
     }
 
     private Uni<Void> restore() {
-        return Panache.withSession(() -> EngineCheckpoint.<EngineCheckpoint>findById(config.id())
+        Context context = Vertx.currentContext();
+        return Panache.withSession(() -> EngineCheckpoint.<EngineCheckpoint>findById(config.id()))
                 .chain(found -> {
                     if (found == null) {
                         LOG.info("no checkpoint yet: the detectors start empty");
                         return Uni.createFrom().voidItem();
                     }
-                    load(found);
-                    return feedbackLog.since(found.savedAt).invoke(verdicts -> {
-                        verdicts.forEach(this::feedback);
-                        LOG.infof("restored checkpoint of %s (event time %s, %d events, offsets %s), %d later verdicts re-applied",
-                                found.savedAt, found.watermark, found.events, found.offsets, verdicts.size());
-                    }).replaceWithVoid();
-                }));
+                    // Reading a snapshot of megabytes takes seconds: not on the event loop.
+                    Uni<EngineCheckpoint> loaded = Uni.createFrom().item(() -> {
+                        load(found);
+                        return found;
+                    }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                    if (context != null) {
+                        loaded = loaded.emitOn(task -> context.runOnContext(ignored -> task.run()));
+                    }
+                    return loaded.chain(checkpoint -> Panache.withSession(() -> feedbackLog.since(checkpoint.savedAt)))
+                            .invoke(verdicts -> {
+                                verdicts.forEach(this::feedback);
+                                LOG.infof("restored checkpoint of %s (event time %s, %d events, offsets %s), %d later "
+                                        + "verdicts re-applied", found.savedAt, found.watermark, found.events,
+                                        found.offsets, verdicts.size());
+                            })
+                            .replaceWithVoid();
+                })
+                .invoke(() -> restored = true);
     }
 
     private void load(EngineCheckpoint checkpoint) {
