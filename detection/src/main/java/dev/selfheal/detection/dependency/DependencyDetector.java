@@ -13,6 +13,7 @@ import dev.selfheal.detection.engine.Feedback;
 import dev.selfheal.detection.engine.Finding;
 import dev.selfheal.detection.engine.Findings;
 import dev.selfheal.detection.stats.BoundedLru;
+import dev.selfheal.detection.stats.FirstSeen;
 import dev.selfheal.detection.stats.LatencyShiftTracker;
 import dev.selfheal.detection.stats.RaiseGate;
 import dev.selfheal.detection.stats.RateShiftTracker;
@@ -98,14 +99,14 @@ public final class DependencyDetector implements Detector {
     private final LatencyShiftTracker latency;
     private final RateShiftTracker rates;
     private final RaiseGate gate = new RaiseGate(Duration.ofSeconds(1), 40_000);
-    private final BoundedLru<String, Instant> servicesFirstSeen;
+    private final FirstSeen servicesFirstSeen;
     private final BoundedLru<String, TargetState> targets;
 
     public DependencyDetector(Settings settings) {
         this.settings = settings;
         this.latency = new LatencyShiftTracker(settings.latency());
         this.rates = new RateShiftTracker(settings.rate());
-        this.servicesFirstSeen = new BoundedLru<>(settings.maxServices());
+        this.servicesFirstSeen = new FirstSeen(settings.maxServices());
         this.targets = new BoundedLru<>(settings.maxTargets());
     }
 
@@ -125,11 +126,7 @@ public final class DependencyDetector implements Detector {
         }
         Instant time = call.start().plusNanos((long) (call.durationMs() * 1_000_000));
         String version = call.version() == null ? "" : call.version();
-        Instant serviceSince = servicesFirstSeen.get(call.service());
-        if (serviceSince == null) {
-            serviceSince = time;
-            servicesFirstSeen.put(call.service(), time);
-        }
+        Instant serviceSince = servicesFirstSeen.observe(call.service(), time);
         String key = call.service() + '\u001f' + call.target();
         TargetState target = targets.get(key);
         Set<String> declared = settings.declared().get(call.service());
@@ -296,9 +293,7 @@ public final class DependencyDetector implements Detector {
     @Override
     public JsonNode snapshot(ObjectMapper mapper) {
         ObjectNode root = mapper.createObjectNode();
-        Map<String, String> services = new LinkedHashMap<>();
-        servicesFirstSeen.forEach((service, time) -> services.put(service, time.toString()));
-        root.set("services", mapper.valueToTree(services));
+        root.set("services", servicesFirstSeen.snapshot(mapper));
         List<TargetSnapshot> saved = new ArrayList<>();
         targets.forEach((key, t) -> saved.add(new TargetSnapshot(key, t.firstSeen.toString(), t.known,
                 List.copyOf(t.callers), t.lastErrorType, t.missingInARow,
@@ -313,12 +308,7 @@ public final class DependencyDetector implements Detector {
 
     @Override
     public void restore(JsonNode snapshot, ObjectMapper mapper) {
-        servicesFirstSeen.clear();
-        Map<String, String> services = mapper.convertValue(snapshot.path("services"),
-                new TypeReference<LinkedHashMap<String, String>>() { });
-        if (services != null) {
-            services.forEach((service, time) -> servicesFirstSeen.put(service, Instant.parse(time)));
-        }
+        servicesFirstSeen.restore(snapshot.path("services"), mapper);
         targets.clear();
         List<TargetSnapshot> saved = mapper.convertValue(snapshot.path("targets"),
                 new TypeReference<List<TargetSnapshot>>() { });

@@ -147,6 +147,10 @@ public final class DetectionEngine {
         ObjectNode root = mapper.createObjectNode();
         root.put("format", SNAPSHOT_FORMAT);
         root.put("watermark", watermark.toString());
+        root.put("events", events);
+        root.put("tracesCompleted", tracesCompleted);
+        root.put("findingsRaised", findingsRaised);
+        root.put("findingsSuppressed", findingsSuppressed);
         root.set("openTraces", mapper.valueToTree(openTraces.values().stream().map(OpenTrace::spans).toList()));
         root.set("openSessions", mapper.valueToTree(openSessions.values().stream().map(OpenTrace::spans).toList()));
         root.set("reportParts", mapper.valueToTree(reportParts));
@@ -165,6 +169,10 @@ public final class DetectionEngine {
     /** Replaces the engine's state by a snapshot; a detector missing from it starts empty. */
     public synchronized void restore(JsonNode snapshot, ObjectMapper mapper) {
         watermark = Instant.parse(snapshot.path("watermark").asText(Instant.EPOCH.toString()));
+        events = snapshot.path("events").asLong(0);
+        tracesCompleted = snapshot.path("tracesCompleted").asLong(0);
+        findingsRaised = snapshot.path("findingsRaised").asLong(0);
+        findingsSuppressed = snapshot.path("findingsSuppressed").asLong(0);
         watermarkAtLastEvent = watermark;
         lastEventWall = null;
         openTraces.clear();

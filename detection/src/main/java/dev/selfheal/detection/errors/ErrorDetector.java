@@ -15,6 +15,7 @@ import dev.selfheal.detection.engine.Finding;
 import dev.selfheal.detection.engine.Findings;
 import dev.selfheal.detection.engine.Trace;
 import dev.selfheal.detection.stats.BoundedLru;
+import dev.selfheal.detection.stats.FirstSeen;
 import dev.selfheal.detection.stats.RaiseGate;
 import dev.selfheal.detection.stats.RateShiftTracker;
 import java.time.Duration;
@@ -80,13 +81,13 @@ public final class ErrorDetector implements Detector {
     private final Settings settings;
     private final RateShiftTracker rates;
     private final RaiseGate gate = new RaiseGate(Duration.ofSeconds(1), 20_000);
-    private final BoundedLru<String, Instant> servicesFirstSeen;
+    private final FirstSeen servicesFirstSeen;
     private final BoundedLru<String, SignatureState> signatures;
 
     public ErrorDetector(Settings settings) {
         this.settings = settings;
         this.rates = new RateShiftTracker(settings.rate());
-        this.servicesFirstSeen = new BoundedLru<>(settings.maxServices());
+        this.servicesFirstSeen = new FirstSeen(settings.maxServices());
         this.signatures = new BoundedLru<>(settings.maxSignatures());
     }
 
@@ -235,12 +236,7 @@ public final class ErrorDetector implements Detector {
     }
 
     private Instant firstSeen(String service, Instant time) {
-        Instant first = servicesFirstSeen.get(service);
-        if (first == null || time.isBefore(first)) {
-            servicesFirstSeen.put(service, time);
-            return time;
-        }
-        return first;
+        return servicesFirstSeen.observe(service, time);
     }
 
     private static void put(Map<String, String> details, String key, String value) {
@@ -271,9 +267,7 @@ public final class ErrorDetector implements Detector {
     @Override
     public JsonNode snapshot(ObjectMapper mapper) {
         ObjectNode root = mapper.createObjectNode();
-        Map<String, String> services = new LinkedHashMap<>();
-        servicesFirstSeen.forEach((service, time) -> services.put(service, time.toString()));
-        root.set("services", mapper.valueToTree(services));
+        root.set("services", servicesFirstSeen.snapshot(mapper));
         List<SignatureSnapshot> saved = new ArrayList<>();
         signatures.forEach((key, s) -> saved.add(new SignatureSnapshot(key, s.firstSeen.toString(), s.known, s.count,
                 s.examples)));
@@ -285,12 +279,7 @@ public final class ErrorDetector implements Detector {
 
     @Override
     public void restore(JsonNode snapshot, ObjectMapper mapper) {
-        servicesFirstSeen.clear();
-        Map<String, String> services = mapper.convertValue(snapshot.path("services"),
-                new TypeReference<LinkedHashMap<String, String>>() { });
-        if (services != null) {
-            services.forEach((service, time) -> servicesFirstSeen.put(service, Instant.parse(time)));
-        }
+        servicesFirstSeen.restore(snapshot.path("services"), mapper);
         signatures.clear();
         List<SignatureSnapshot> saved = mapper.convertValue(snapshot.path("signatures"),
                 new TypeReference<List<SignatureSnapshot>>() { });

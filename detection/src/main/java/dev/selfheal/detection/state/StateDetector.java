@@ -13,6 +13,7 @@ import dev.selfheal.detection.engine.Feedback;
 import dev.selfheal.detection.engine.Finding;
 import dev.selfheal.detection.engine.Findings;
 import dev.selfheal.detection.stats.BoundedLru;
+import dev.selfheal.detection.stats.FirstSeen;
 import dev.selfheal.detection.stats.Digests;
 import dev.selfheal.detection.stats.RaiseGate;
 import java.time.Duration;
@@ -101,12 +102,12 @@ public final class StateDetector implements Detector {
 
     private final Settings settings;
     private final RaiseGate gate = new RaiseGate(Duration.ofSeconds(1), 40_000);
-    private final BoundedLru<String, Instant> servicesFirstSeen;
+    private final FirstSeen servicesFirstSeen;
     private final BoundedLru<String, KeyState> keys;
 
     public StateDetector(Settings settings) {
         this.settings = settings;
-        this.servicesFirstSeen = new BoundedLru<>(settings.maxServices());
+        this.servicesFirstSeen = new FirstSeen(settings.maxServices());
         this.keys = new BoundedLru<>(settings.maxKeys());
     }
 
@@ -160,11 +161,7 @@ public final class StateDetector implements Detector {
         if (m.service() == null || m.key() == null || m.time() == null) {
             return;
         }
-        Instant serviceSince = servicesFirstSeen.get(m.service());
-        if (serviceSince == null) {
-            serviceSince = m.time();
-            servicesFirstSeen.put(m.service(), serviceSince);
-        }
+        Instant serviceSince = servicesFirstSeen.observe(m.service(), m.time());
         String id = m.service() + '\u001f' + m.key();
         KeyState key = keys.get(id);
         if (key == null) {
@@ -373,9 +370,7 @@ public final class StateDetector implements Detector {
     @Override
     public JsonNode snapshot(ObjectMapper mapper) {
         ObjectNode root = mapper.createObjectNode();
-        Map<String, String> services = new LinkedHashMap<>();
-        servicesFirstSeen.forEach((service, time) -> services.put(service, time.toString()));
-        root.set("services", mapper.valueToTree(services));
+        root.set("services", servicesFirstSeen.snapshot(mapper));
         List<KeySnapshot> saved = new ArrayList<>();
         keys.forEach((id, k) -> saved.add(new KeySnapshot(id, k.firstSeen.toString(), k.expected, k.count, k.types,
                 Digests.toBytes(k.numbers), k.values, k.tooManyValues, List.copyOf(k.writers),
@@ -387,12 +382,7 @@ public final class StateDetector implements Detector {
 
     @Override
     public void restore(JsonNode snapshot, ObjectMapper mapper) {
-        servicesFirstSeen.clear();
-        Map<String, String> services = mapper.convertValue(snapshot.path("services"),
-                new TypeReference<LinkedHashMap<String, String>>() { });
-        if (services != null) {
-            services.forEach((service, time) -> servicesFirstSeen.put(service, Instant.parse(time)));
-        }
+        servicesFirstSeen.restore(snapshot.path("services"), mapper);
         keys.clear();
         List<KeySnapshot> saved = mapper.convertValue(snapshot.path("keys"), new TypeReference<List<KeySnapshot>>() { });
         if (saved != null) {

@@ -67,5 +67,7 @@ class LogSessionsTest {
         restored.restore(mapper.readTree(mapper.writeValueAsString(engine.snapshot(mapper))), mapper);
         assertThat(restored.snapshot(mapper).path("openSessions").get(0).get(0).path("handler").asText())
                 .isEqualTo("opened account <*>");
+        assertThat(restored.stats().events()).as("the counters survive too").isEqualTo(1);
+        assertThat(restored.watermark()).isEqualTo(START);
     }
 }
