@@ -2,8 +2,10 @@ package dev.selfheal.detector.incident;
 
 import dev.selfheal.contracts.v1.Capability;
 import dev.selfheal.detector.rest.QueryParams;
+import dev.selfheal.detector.rest.Roles;
 import dev.selfheal.platform.problem.Problem;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,7 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -19,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/incidents")
@@ -66,17 +71,25 @@ public class IncidentResource {
     @POST
     @Path("/{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.APPROVER, Roles.OPERATOR})
+    @SecurityRequirement(name = "SecurityScheme")
     @Operation(summary = "Judge an incident",
             description = "FALSE_POSITIVE resolves the incident, and the detectors learn what they saw as normal: the "
                     + "new error signature, state value, dependency, transition or handler is accepted, and the same "
                     + "fingerprint needs a score 1.5 times this one's to be raised again. CONFIRMED records that the "
-                    + "problem is real: the same problem opens one severity level higher from then on.")
+                    + "problem is real: the same problem opens one severity level higher from then on. Needs a bearer "
+                    + "token with the role approver or operator; its name is recorded with the verdict.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "400", description = "No or an unknown verdict, or no author",
+    @APIResponse(responseCode = "400", description = "No or an unknown verdict",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the role approver or operator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No incident has that id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<IncidentView> feedback(@PathParam("id") String id, FeedbackRequest request) {
-        return incidents.feedback(id, request);
+    public Uni<IncidentView> feedback(@PathParam("id") String id, FeedbackRequest request,
+            @Context SecurityContext security) {
+        return incidents.feedback(id, request, security.getUserPrincipal().getName());
     }
 }

@@ -166,7 +166,7 @@ public class IncidentService {
      * Records a person's verdict and hands it to the engine: a false positive resolves the incident and teaches
      * the detectors that what they saw is normal; a confirmation raises the severity the same problem opens with.
      */
-    public Uni<IncidentView> feedback(String id, FeedbackRequest request) {
+    public Uni<IncidentView> feedback(String id, FeedbackRequest request, String by) {
         Feedback.Verdict verdict = validate(request);
         Instant now = Instant.now();
         return Panache.withTransaction(() -> Incident.<Incident>findById(id).chain(incident -> {
@@ -177,7 +177,7 @@ public class IncidentService {
                     given.id = UUID.randomUUID().toString();
                     given.incidentId = incident.id;
                     given.verdict = verdict;
-                    given.givenBy = request.by().trim();
+                    given.givenBy = by;
                     given.comment = request.comment() == null || request.comment().isBlank() ? null : request.comment();
                     given.givenAt = now;
                     incident.feedback = verdict;
@@ -221,11 +221,6 @@ public class IncidentService {
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("verdict", "must be FALSE_POSITIVE or CONFIRMED, not " + request.verdict()));
             }
-        }
-        if (request.by() == null || request.by().isBlank()) {
-            errors.add(new FieldError("by", "say who judges"));
-        } else if (request.by().length() > 255) {
-            errors.add(new FieldError("by", "at most 255 characters"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

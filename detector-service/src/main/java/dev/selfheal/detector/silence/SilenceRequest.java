@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param signature  only this signature's; empty for any
  * @param duration   for how long, ISO-8601 ({@code PT2H}); up to 30 days
  * @param reason     why, for whoever sees the silenced incidents
- * @param createdBy  who silences them
  */
 @Schema(description = "Silence matching incidents for a while: at least one matcher, a duration and a reason")
 public record SilenceRequest(
@@ -20,6 +19,5 @@ public record SilenceRequest(
         @Schema(description = "Only this handler's incidents", examples = "POST /orders") String handler,
         @Schema(description = "Only this signature's incidents", examples = "latency") String signature,
         @Schema(description = "For how long, ISO-8601, up to 30 days", examples = "PT2H", required = true) String duration,
-        @Schema(description = "Why", examples = "load test until 16:00", required = true) String reason,
-        @Schema(description = "Who silences them", examples = "alice", required = true) String createdBy) {
+        @Schema(description = "Why", examples = "load test until 16:00", required = true) String reason) {
 }

@@ -1,7 +1,9 @@
 package dev.selfheal.detector.silence;
 
+import dev.selfheal.detector.rest.Roles;
 import dev.selfheal.platform.problem.Problem;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -10,8 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/silences")
@@ -35,15 +40,22 @@ public class SilenceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.APPROVER, Roles.OPERATOR})
+    @SecurityRequirement(name = "SecurityScheme")
     @Operation(summary = "Silence incidents for a while",
             description = "While the silence is in force, new incidents it matches are recorded (and counted) but not "
                     + "announced on selfheal.anomalies.v1, so no fix is proposed for them. When it ends, an incident "
-                    + "still receiving findings is announced.")
+                    + "still receiving findings is announced. Needs a bearer token with the role approver or operator; "
+                    + "its name is recorded as the silence's author.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SilenceView.class)))
-    @APIResponse(responseCode = "400", description = "No matcher, no reason or author, or a bad duration",
+    @APIResponse(responseCode = "400", description = "No matcher or reason, or a bad duration",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> create(SilenceRequest request) {
-        return silences.create(request)
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the role approver or operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(SilenceRequest request, @Context SecurityContext security) {
+        return silences.create(request, security.getUserPrincipal().getName())
                 .map(view -> Response.created(URI.create("/api/silences/" + view.id())).entity(view).build());
     }
 
@@ -57,7 +69,13 @@ public class SilenceResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "End a silence now")
+    @RolesAllowed({Roles.APPROVER, Roles.OPERATOR})
+    @SecurityRequirement(name = "SecurityScheme")
+    @Operation(summary = "End a silence now", description = "Needs a bearer token with the role approver or operator.")
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the role approver or operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SilenceView.class)))
     @APIResponse(responseCode = "404", description = "No silence has that id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.selfheal.contracts.v1.ErrorObserved;
 import dev.selfheal.contracts.v1.EventTypes;
 import dev.selfheal.contracts.v1.SpanRecorded;
+import dev.selfheal.detector.incident.JwtKeyResource;
 import dev.selfheal.detector.incident.Telemetry;
 import dev.selfheal.testing.KafkaResource;
 import dev.selfheal.testing.KafkaTestClient;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = JwtKeyResource.class, scope = TestResourceScope.GLOBAL)
 class DetectorsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,7 +42,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = JwtKeyResource.class, scope = TestResourceScope.GLOBAL)
 class IncidentFlowTest {
+
+    private static final String ALICE = JwtKeyResource.token("alice", Set.of("approver"));
+    private static final String BOB = JwtKeyResource.token("bob", Set.of("operator"));
+    private static final String VIEWER = JwtKeyResource.token("mallory", Set.of("viewer"));
 
     private static final String ANOMALIES = "selfheal.anomalies.v1";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -125,10 +131,13 @@ class IncidentFlowTest {
     @Test
     void aSilencedIncidentIsRecordedButNotAnnouncedUntilTheSilenceEnds() throws Exception {
         String service = "search-" + Telemetry.hex(6);
-        String silence = given().contentType(ContentType.JSON)
-                .body(Map.of("service", service, "capability", "error", "duration", "PT1H",
-                        "reason", "load test", "createdBy", "alice"))
-                .post("/api/silences").then().statusCode(201)
+        Map<String, String> request = Map.of("service", service, "capability", "error", "duration", "PT1H",
+                "reason", "load test");
+        given().contentType(ContentType.JSON).body(request).post("/api/silences").then().statusCode(401);
+        given().auth().oauth2(VIEWER).contentType(ContentType.JSON).body(request).post("/api/silences")
+                .then().statusCode(403);
+        String silence = given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(request)
+                .post("/api/silences").then().statusCode(201).body("createdBy", equalTo("alice"))
                 .header("Location", containsString("/api/silences/"))
                 .body("active", equalTo(true)).body("capability", equalTo("ERROR"))
                 .extract().path("id");
@@ -142,7 +151,9 @@ class IncidentFlowTest {
         assertThat(silenced.getString("[0].anomalyId")).isNull();
         given().queryParam("service", service).get("/api/anomalies").then().body("$", hasSize(0));
 
-        given().delete("/api/silences/" + silence).then().statusCode(200).body("active", equalTo(false));
+        given().delete("/api/silences/" + silence).then().statusCode(401);
+        given().auth().oauth2(BOB).delete("/api/silences/" + silence).then().statusCode(200)
+                .body("active", equalTo(false));
         given().get("/api/silences").then().body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(silence)));
         given().queryParam("all", true).get("/api/silences").then().body("id", org.hamcrest.Matchers.hasItem(silence));
 
@@ -160,7 +171,12 @@ class IncidentFlowTest {
                 () -> given().queryParam("service", service).get("/api/incidents").jsonPath(),
                 json -> json.getList("$").size() == 1).getString("[0].id");
 
-        given().contentType(ContentType.JSON).body(Map.of("verdict", "false_positive", "by", "bob", "comment", "expected"))
+        given().contentType(ContentType.JSON).body(Map.of("verdict", "false_positive"))
+                .post("/api/incidents/" + id + "/feedback").then().statusCode(401);
+        given().auth().oauth2(VIEWER).contentType(ContentType.JSON).body(Map.of("verdict", "false_positive"))
+                .post("/api/incidents/" + id + "/feedback").then().statusCode(403);
+        given().auth().oauth2(BOB).contentType(ContentType.JSON)
+                .body(Map.of("verdict", "false_positive", "comment", "expected"))
                 .post("/api/incidents/" + id + "/feedback").then().statusCode(200)
                 .body("status", equalTo("RESOLVED")).body("resolution", equalTo("FALSE_POSITIVE"))
                 .body("feedback", equalTo("FALSE_POSITIVE"));
@@ -190,7 +206,7 @@ class IncidentFlowTest {
                 () -> given().queryParam("service", service).get("/api/incidents").jsonPath(),
                 json -> json.getList("$").size() == 1);
         assertThat(first.getString("[0].severity")).isEqualTo("MEDIUM");
-        given().contentType(ContentType.JSON).body(Map.of("verdict", "CONFIRMED", "by", "carol"))
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of("verdict", "CONFIRMED"))
                 .post("/api/incidents/" + first.getString("[0].id") + "/feedback").then().statusCode(200)
                 .body("status", equalTo("OPEN")).body("feedback", equalTo("CONFIRMED"));
 
@@ -210,32 +226,35 @@ class IncidentFlowTest {
     @Test
     void badVerdictsAndSilencesAreProblemsNamingTheField() {
         String unknown = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body(Map.of("verdict", "CONFIRMED", "by", "x"))
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of("verdict", "CONFIRMED"))
                 .post("/api/incidents/" + unknown + "/feedback").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(Map.of("verdict", "MAYBE", "by", "x"))
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of("verdict", "MAYBE"))
                 .post("/api/incidents/" + unknown + "/feedback").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("verdict"));
-        given().contentType(ContentType.JSON).body(Map.of("verdict", "CONFIRMED"))
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of("comment", "no verdict"))
                 .post("/api/incidents/" + unknown + "/feedback").then().statusCode(400)
-                .body("errors[0].field", equalTo("by"));
-        given().contentType(ContentType.JSON).body("{\"verdict\": ")
+                .body("errors[0].field", equalTo("verdict"));
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body("{\"verdict\": ")
                 .post("/api/incidents/" + unknown + "/feedback").then().statusCode(400)
                 .contentType("application/problem+json");
 
-        given().contentType(ContentType.JSON).body(Map.of("duration", "PT1H", "reason", "r", "createdBy", "a"))
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of("duration", "PT1H", "reason", "r"))
                 .post("/api/silences").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("at least one"));
-        given().contentType(ContentType.JSON).body(Map.of("service", "s", "duration", "P31D", "reason", "r", "createdBy", "a"))
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON)
+                .body(Map.of("service", "s", "duration", "P31D", "reason", "r"))
                 .post("/api/silences").then().statusCode(400).body("errors[0].field", equalTo("duration"));
-        given().contentType(ContentType.JSON).body(Map.of("service", "s", "duration", "two hours", "reason", "r", "createdBy", "a"))
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON)
+                .body(Map.of("service", "s", "duration", "two hours", "reason", "r"))
                 .post("/api/silences").then().statusCode(400).body("errors[0].field", equalTo("duration"));
-        given().contentType(ContentType.JSON).body(Map.of("service", "s", "duration", "PT1H"))
-                .post("/api/silences").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItems("reason", "createdBy"));
-        given().contentType(ContentType.JSON).body(Map.of("capability", "SLOWNESS", "duration", "PT1H", "reason", "r", "createdBy", "a"))
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of("service", "s", "duration", "PT1H"))
+                .post("/api/silences").then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON)
+                .body(Map.of("capability", "SLOWNESS", "duration", "PT1H", "reason", "r"))
                 .post("/api/silences").then().statusCode(400).body("errors[0].field", equalTo("capability"));
-        given().delete("/api/silences/" + unknown).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(ALICE).delete("/api/silences/" + unknown).then().statusCode(404)
+                .contentType("application/problem+json");
 
         for (String limit : List.of("0", "1001", "ten")) {
             given().queryParam("limit", limit).get("/api/incidents").then().statusCode(400)

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.selfheal.contracts.v1.EventTypes;
 import dev.selfheal.contracts.v1.SpanRecorded;
 import dev.selfheal.detector.engine.EngineCheckpoint;
+import dev.selfheal.detector.incident.JwtKeyResource;
 import dev.selfheal.detector.incident.Telemetry;
 import dev.selfheal.testing.KafkaResource;
 import dev.selfheal.testing.KafkaTestClient;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = JwtKeyResource.class, scope = TestResourceScope.GLOBAL)
 class TelemetryConsumerTest {
 
     private static final String DEAD_LETTERS = "selfheal.telemetry.v1.detector.dlq";
