@@ -16,6 +16,14 @@ public interface EngineConfig {
     @WithDefault("5s")
     Duration checkpointInterval();
 
+    /**
+     * A checkpoint is also taken once this many consumed records wait for one: records are held (and their memory
+     * with them) until the checkpoint that includes them acknowledges them, which bounds that memory while a
+     * backlog drains faster than the checkpoint interval.
+     */
+    @WithDefault("20000")
+    int maxUnacknowledgedRecords();
+
     /** How often event time is moved on at wall-clock pace while no event arrives (traces complete, checks run). */
     @WithDefault("1s")
     Duration tickInterval();

@@ -56,6 +56,7 @@ public class EngineRuntime {
     private final FeedbackLog feedbackLog;
     private final Uni<Void> ready;
     private final AtomicBoolean saving = new AtomicBoolean();
+    private int unacknowledgedRecords;
     private boolean inFlight;
     private boolean checkpointRequested;
     private volatile String halted;
@@ -120,15 +121,17 @@ public class EngineRuntime {
 
     /**
      * The batch's findings are stored and its refused records dead-lettered: it may be acknowledged after the next
-     * checkpoint. Answers whether a checkpoint fell due meanwhile (the caller then takes it).
+     * checkpoint. Answers whether a checkpoint is due (one fell due meanwhile, or too many records wait for one):
+     * the caller then takes it.
      */
-    public boolean settled(Message<?> batch) {
+    public boolean settled(Message<?> batch, int records) {
         synchronized (lock) {
             inFlight = false;
             if (batch != null) {
                 unacknowledged.add(batch);
+                unacknowledgedRecords += records;
             }
-            boolean due = checkpointRequested;
+            boolean due = checkpointRequested || unacknowledgedRecords >= config.maxUnacknowledgedRecords();
             checkpointRequested = false;
             return due;
         }
@@ -188,6 +191,7 @@ public class EngineRuntime {
         JsonNode snapshot;
         Map<String, Long> offsets;
         List<Message<?>> included;
+        int includedRecords;
         EngineStats stats;
         synchronized (lock) {
             if (inFlight) {
@@ -198,7 +202,9 @@ public class EngineRuntime {
             snapshot = engine.snapshot(mapper);
             offsets = new HashMap<>(nextOffsets);
             included = new ArrayList<>(unacknowledged);
+            includedRecords = unacknowledgedRecords;
             unacknowledged.clear();
+            unacknowledgedRecords = 0;
             stats = engine.stats();
         }
         Instant now = Instant.now();
@@ -229,6 +235,7 @@ public class EngineRuntime {
                 .onFailure().invoke(e -> {
                     synchronized (lock) {
                         unacknowledged.addAll(0, included);
+                        unacknowledgedRecords += includedRecords;
                     }
                 })
                 .onTermination().invoke(() -> saving.set(false))

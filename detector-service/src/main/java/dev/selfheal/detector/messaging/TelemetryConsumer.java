@@ -72,7 +72,8 @@ public class TelemetryConsumer {
             return incidents.record(applied.findings(), runtime.watermark())
                     .chain(() -> deadLetters.send(applied.refused()))
                     .onFailure().invoke(runtime::halt)
-                    .chain(() -> runtime.settled(batch) ? runtime.checkpoint() : Uni.createFrom().voidItem());
+                    .chain(() -> runtime.settled(batch, records.size()) ? runtime.checkpoint()
+                            : Uni.createFrom().voidItem());
         });
     }
 
