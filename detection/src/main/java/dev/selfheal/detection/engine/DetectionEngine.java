@@ -46,6 +46,8 @@ public final class DetectionEngine {
 
     private final LinkedHashMap<String, OpenTrace> openTraces = new LinkedHashMap<>();
     private final LinkedHashMap<String, OpenTrace> openSessions = new LinkedHashMap<>();
+    /** Flows completed early (too long, or too many open): judged at the next advance of event time. */
+    private final List<Trace> completeLater = new ArrayList<>();
     private final Map<String, List<TestReportRecorded>> reportParts = new LinkedHashMap<>();
     private final Map<String, List<SpecPublished>> specParts = new LinkedHashMap<>();
     private final Map<String, Double> scoreBars = new HashMap<>();
@@ -265,8 +267,6 @@ public final class DetectionEngine {
             completeLater.add(Trace.of(entry.getKey(), entry.getValue().spans()));
         }
     }
-
-    private final List<Trace> completeLater = new ArrayList<>();
 
     /**
      * A log record carrying a session id ({@code session.id}, OpenTelemetry's session attribute) is a step of its

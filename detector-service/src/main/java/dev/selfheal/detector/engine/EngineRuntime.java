@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -188,6 +189,14 @@ public class EngineRuntime {
             }
             return Uni.createFrom().voidItem();
         }
+        // Taking and compressing a snapshot of megabytes costs a tenth of a second: not on the event loop.
+        return offTheEventLoop(this::prepare)
+                .chain(prepared -> prepared == null ? Uni.createFrom().voidItem() : save(prepared))
+                .onTermination().invoke(() -> saving.set(false));
+    }
+
+    /** The state to save and the messages it includes; null while a batch is in flight (the consumer saves then). */
+    private Prepared prepare() {
         JsonNode snapshot;
         Map<String, Long> offsets;
         List<Message<?>> included;
@@ -196,8 +205,7 @@ public class EngineRuntime {
         synchronized (lock) {
             if (inFlight) {
                 checkpointRequested = true;
-                saving.set(false);
-                return Uni.createFrom().voidItem();
+                return null;
             }
             snapshot = engine.snapshot(mapper);
             offsets = new HashMap<>(nextOffsets);
@@ -207,43 +215,59 @@ public class EngineRuntime {
             unacknowledgedRecords = 0;
             stats = engine.stats();
         }
-        Instant now = Instant.now();
-        byte[] compressed;
-        String offsetsJson;
         try {
-            compressed = gzip(mapper.writeValueAsBytes(snapshot));
-            offsetsJson = mapper.writeValueAsString(offsets);
+            return new Prepared(Instant.now(), gzip(mapper.writeValueAsBytes(snapshot)),
+                    mapper.writeValueAsString(offsets), stats, included, includedRecords);
         } catch (IOException e) {
-            saving.set(false);
+            synchronized (lock) {
+                unacknowledged.addAll(0, included);
+                unacknowledgedRecords += includedRecords;
+            }
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Uni<Void> save(Prepared prepared) {
         return Panache.withTransaction(() -> EngineCheckpoint.<EngineCheckpoint>findById(config.id())
                         .chain(found -> {
                             EngineCheckpoint row = found == null ? new EngineCheckpoint() : found;
                             row.engineId = config.id();
-                            row.savedAt = now;
-                            row.watermark = stats.watermark();
-                            row.events = stats.events();
-                            row.offsets = offsetsJson;
-                            row.snapshot = compressed;
+                            row.savedAt = prepared.at();
+                            row.watermark = prepared.stats().watermark();
+                            row.events = prepared.stats().events();
+                            row.offsets = prepared.offsets();
+                            row.snapshot = prepared.snapshot();
                             return found == null ? row.persist() : Uni.createFrom().item(row);
                         }))
                 .invoke(() -> {
-                    lastCheckpoint = now;
-                    included.forEach(Message::ack);
+                    lastCheckpoint = prepared.at();
+                    prepared.included().forEach(Message::ack);
                 })
                 .onFailure().invoke(e -> {
                     synchronized (lock) {
-                        unacknowledged.addAll(0, included);
-                        unacknowledgedRecords += includedRecords;
+                        unacknowledged.addAll(0, prepared.included());
+                        unacknowledgedRecords += prepared.includedRecords();
                     }
                 })
-                .onTermination().invoke(() -> saving.set(false))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> restore() {
+    /** A snapshot ready to store, and the consumed messages it includes. */
+    private record Prepared(Instant at, byte[] snapshot, String offsets, EngineStats stats, List<Message<?>> included,
+            int includedRecords) {
+    }
+
+    /**
+     * Runs CPU-heavy work on a worker thread and resumes on the caller's Vert.x context (where Hibernate Reactive
+     * must be called), or on the worker when there is no context.
+     */
+    private static <T> Uni<T> offTheEventLoop(Supplier<T> work) {
         Context context = Vertx.currentContext();
+        Uni<T> done = Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return context == null ? done : done.emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    private Uni<Void> restore() {
         return Panache.withSession(() -> EngineCheckpoint.<EngineCheckpoint>findById(config.id()))
                 .chain(found -> {
                     if (found == null) {
@@ -251,14 +275,10 @@ public class EngineRuntime {
                         return Uni.createFrom().voidItem();
                     }
                     // Reading a snapshot of megabytes takes seconds: not on the event loop.
-                    Uni<EngineCheckpoint> loaded = Uni.createFrom().item(() -> {
+                    return offTheEventLoop(() -> {
                         load(found);
                         return found;
-                    }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-                    if (context != null) {
-                        loaded = loaded.emitOn(task -> context.runOnContext(ignored -> task.run()));
-                    }
-                    return loaded.chain(checkpoint -> Panache.withSession(() -> feedbackLog.since(checkpoint.savedAt)))
+                    }).chain(checkpoint -> Panache.withSession(() -> feedbackLog.since(checkpoint.savedAt)))
                             .invoke(verdicts -> {
                                 verdicts.forEach(this::feedback);
                                 LOG.infof("restored checkpoint of %s (event time %s, %d events, offsets %s), %d later "
