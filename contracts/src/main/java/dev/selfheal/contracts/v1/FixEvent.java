@@ -18,6 +18,10 @@ import java.time.Instant;
  * @param actor      who caused the transition: a person's identity, or {@code selfheal} for automatic steps
  * @param comment    the actor's comment, if any
  * @param occurredAt when the transition happened
+ * @param incidentId the detector's incident the anomaly opened, so the detector can relate the outcome; optional
+ * @param signature  the anomaly's signature; optional
+ * @param risk       the fix's risk, {@code LOW}, {@code MEDIUM} or {@code HIGH}; optional
+ * @param docNote    the fix's documentation note (Markdown) for docs-service; optional
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FixEvent(
@@ -32,7 +36,19 @@ public record FixEvent(
         String diagnosis,
         String actor,
         String comment,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String incidentId,
+        String signature,
+        String risk,
+        String docNote) {
+
+    /** A transition without incident, signature, risk or note, as the first healer published them. */
+    public FixEvent(String fixId, String anomalyId, Capability capability, String service, String handler,
+            FixStatus status, String playbook, String title, String diagnosis, String actor, String comment,
+            Instant occurredAt) {
+        this(fixId, anomalyId, capability, service, handler, status, playbook, title, diagnosis, actor, comment,
+                occurredAt, null, null, null, null);
+    }
 
     /** The event id of this transition: one per fix and state, so a replayed transition is recognised. */
     public String eventId() {
