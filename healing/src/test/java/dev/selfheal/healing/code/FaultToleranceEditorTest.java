@@ -41,7 +41,6 @@ class FaultToleranceEditorTest {
         SourceEdit edit = FaultToleranceEditor.annotate(tree, client,
                 Optional.of(new Route("POST", "/stock/reservations/42")), settings).orElseThrow();
 
-        System.out.println(edit.diff());
         assertThat(settings.timeoutMs()).isEqualTo(400);
         assertThat(edit.diff()).startsWith("--- a/orders/src/main/java/com/acme/orders/InventoryClient.java\n"
                 + "+++ b/orders/src/main/java/com/acme/orders/InventoryClient.java\n");
@@ -60,7 +59,6 @@ class FaultToleranceEditorTest {
         SourceEdit edit = FaultToleranceEditor.annotate(tree, client, Optional.empty(),
                 FaultToleranceSettings.fromEvidence(Map.of(), false)).orElseThrow();
 
-        System.out.println(edit.diff());
         assertThat(edit.revised()).containsOnlyOnce("@Timeout").contains("@Timeout(2000)", "@CircuitBreaker(");
     }
 }
