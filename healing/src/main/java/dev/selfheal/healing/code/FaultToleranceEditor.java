@@ -81,6 +81,29 @@ public final class FaultToleranceEditor {
                 : http;
     }
 
+    /**
+     * The edit putting {@code @Timeout} on a resource method, so that a slow handler answers within its budget
+     * (a 500 from {@code TimeoutException}, which an exception mapper may turn into a 503) instead of holding a
+     * worker. Empty when it already has one.
+     */
+    public static Optional<SourceEdit> timeout(SourceTree tree, HandlerMethod handler, long timeoutMs) {
+        String original = tree.read(handler.file());
+        Optional<CompilationUnit> parsed = JavaSources.parseForEdit(original);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        CompilationUnit unit = parsed.get();
+        Optional<MethodDeclaration> method = unit.findAll(ClassOrInterfaceDeclaration.class).stream()
+                .filter(t -> t.getNameAsString().equals(handler.className()))
+                .flatMap(t -> t.getMethodsByName(handler.methodName()).stream())
+                .filter(m -> HandlerMethod.httpMethod(m).isPresent()).findFirst();
+        if (method.isEmpty() || !add(unit, method.get(), "Timeout", "@Timeout(" + timeoutMs + ")")) {
+            return Optional.empty();
+        }
+        return Optional.of(new SourceEdit(handler.path(), original, JavaSources.print(unit), "@Timeout(" + timeoutMs
+                + ") on " + handler.className() + "." + handler.methodName()));
+    }
+
     private static boolean add(CompilationUnit unit, MethodDeclaration method, String name, String annotation) {
         if (JavaSources.annotated(method, PACKAGE + name)) {
             return false;

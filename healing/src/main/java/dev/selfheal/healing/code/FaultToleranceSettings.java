@@ -40,15 +40,18 @@ public record FaultToleranceSettings(long timeoutMs, int maxRetries, long retryD
                 5000);
     }
 
-    String timeout() {
+    /** The {@code @Timeout} annotation as written in source. */
+    public String timeout() {
         return "@Timeout(" + timeoutMs + ")";
     }
 
-    String retry() {
+    /** The {@code @Retry} annotation as written in source. */
+    public String retry() {
         return "@Retry(maxRetries = " + maxRetries + ", delay = " + retryDelayMs + ")";
     }
 
-    String circuitBreaker() {
+    /** The {@code @CircuitBreaker} annotation as written in source. */
+    public String circuitBreaker() {
         return String.format(Locale.ROOT, "@CircuitBreaker(requestVolumeThreshold = %d, failureRatio = %s, delay = %d)",
                 requestVolumeThreshold, failureRatio, breakerDelayMs);
     }

@@ -70,7 +70,7 @@ public record RestClient(Path file, String path, String interfaceName, String co
     }
 
     /** The client key an {@code application.properties} URL entry configures, or null for other entries. */
-    static String clientKey(String property) {
+    public static String clientKey(String property) {
         if (property.startsWith("%")) {
             return null;
         }
@@ -98,8 +98,8 @@ public record RestClient(Path file, String path, String interfaceName, String co
         return false;
     }
 
-    /** The hosts ({@code host:port}) a URL names, for comparing with a dependency telemetry could not reach. */
-    static Optional<String> authority(String url) {
+    /** The {@code host:port} a URL names (the scheme's default port when it has none). */
+    public static Optional<String> authorityOf(String url) {
         Matcher m = AUTHORITY.matcher(url);
         if (!m.find()) {
             return Optional.empty();
@@ -110,10 +110,11 @@ public record RestClient(Path file, String path, String interfaceName, String co
 
     /** The environment variable that overrides the URL property, as MicroProfile Config maps names. */
     public Optional<String> urlEnvironmentVariable() {
-        return Optional.ofNullable(urlProperty).map(RestClient::environmentVariable);
+        return Optional.ofNullable(urlProperty).map(RestClient::environmentVariableOf);
     }
 
-    static String environmentVariable(String property) {
+    /** The environment variable MicroProfile Config reads for a property. */
+    public static String environmentVariableOf(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }
