@@ -47,7 +47,8 @@ public final class ConstraintPlaybook implements Playbook {
                 "Replays writes of " + handler + " that set " + key + " against its invariant (expected "
                         + invariant.expected() + "): each must be refused with 400.",
                 Plans.calls(context, cause.service(), handler).stream()
-                        .filter(c -> bad.contains(c.attributes().get("state.value"))
+                        .filter(c -> c.attributes().containsKey("state.value")
+                                && bad.contains(c.attributes().get("state.value"))
                                 || c.body() != null && bad.stream().anyMatch(c.body()::contains)).toList(),
                 c -> 400, 10_000).ifPresent(artifacts::add);
         String title = "Validate " + key + " in " + cause.service();
