@@ -8,9 +8,9 @@ import dev.selfheal.detection.engine.EngineStats;
 import dev.selfheal.detection.engine.Feedback;
 import dev.selfheal.detection.engine.Finding;
 import dev.selfheal.detector.incident.FeedbackLog;
+import dev.selfheal.platform.concurrent.OffTheEventLoop;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -190,7 +189,7 @@ public class EngineRuntime {
             return Uni.createFrom().voidItem();
         }
         // Taking and compressing a snapshot of megabytes costs a tenth of a second: not on the event loop.
-        return offTheEventLoop(this::prepare)
+        return OffTheEventLoop.run(this::prepare)
                 .chain(prepared -> prepared == null ? Uni.createFrom().voidItem() : save(prepared))
                 .onTermination().invoke(() -> saving.set(false));
     }
@@ -257,16 +256,6 @@ public class EngineRuntime {
             int includedRecords) {
     }
 
-    /**
-     * Runs CPU-heavy work on a worker thread and resumes on the caller's Vert.x context (where Hibernate Reactive
-     * must be called), or on the worker when there is no context.
-     */
-    private static <T> Uni<T> offTheEventLoop(Supplier<T> work) {
-        Context context = Vertx.currentContext();
-        Uni<T> done = Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        return context == null ? done : done.emitOn(task -> context.runOnContext(ignored -> task.run()));
-    }
-
     private Uni<Void> restore() {
         return Panache.withSession(() -> EngineCheckpoint.<EngineCheckpoint>findById(config.id()))
                 .chain(found -> {
@@ -275,7 +264,7 @@ public class EngineRuntime {
                         return Uni.createFrom().voidItem();
                     }
                     // Reading a snapshot of megabytes takes seconds: not on the event loop.
-                    return offTheEventLoop(() -> {
+                    return OffTheEventLoop.run(() -> {
                         load(found);
                         return found;
                     }).chain(checkpoint -> Panache.withSession(() -> feedbackLog.since(checkpoint.savedAt)))

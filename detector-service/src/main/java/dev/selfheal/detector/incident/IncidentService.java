@@ -1,6 +1,7 @@
 package dev.selfheal.detector.incident;
 
 import dev.selfheal.contracts.v1.Capability;
+import dev.selfheal.contracts.v1.FixEvent;
 import dev.selfheal.contracts.v1.Severity;
 import dev.selfheal.detection.engine.Feedback;
 import dev.selfheal.detection.engine.Finding;
@@ -202,6 +203,22 @@ public class IncidentService {
                     registry.counter("selfheal.detector.feedback", "verdict", verdict.name()).increment();
                 })
                 .map(Judged::view);
+    }
+
+    /**
+     * A fix's outcome: the problem was real, so an incident nobody judged yet is confirmed in healer-service's name.
+     * Runs inside the caller's transaction; an unknown incident (another detector's, or purged) is left alone.
+     */
+    public Uni<Void> fixOutcome(FixEvent outcome) {
+        return Incident.<Incident>findById(outcome.incidentId()).chain(incident -> {
+            if (incident == null || incident.feedback != null) {
+                return Uni.createFrom().voidItem();
+            }
+            String why = "fix " + outcome.fixId() + " (" + outcome.playbook() + ") ended " + outcome.status()
+                    + (outcome.comment() == null ? "" : ": " + outcome.comment());
+            return feedback(incident.id, new FeedbackRequest(Feedback.Verdict.CONFIRMED.name(), why),
+                    "healer-service").replaceWithVoid();
+        });
     }
 
     private record Judged(IncidentView view, Feedback feedback) {

@@ -13,6 +13,10 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.selfheal.contracts.v1.Capability;
+import dev.selfheal.contracts.v1.EventTypes;
+import dev.selfheal.contracts.v1.FixEvent;
+import dev.selfheal.contracts.v1.FixStatus;
 import dev.selfheal.contracts.v1.SpanRecorded;
 import dev.selfheal.detection.engine.Feedback;
 import dev.selfheal.testing.KafkaResource;
@@ -33,6 +37,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,6 +226,32 @@ class IncidentFlowTest {
                 json -> json.getList("$").size() == 2);
         assertThat(second.getString("[0].severity")).isEqualTo("HIGH");
         assertThat(second.getString("[0].status")).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aFixOutcomeFromTheHealerConfirmsItsIncident() throws Exception {
+        String service = "inventory-" + Telemetry.hex(6);
+        Telemetry.send(kafka, List.of(probe(service, "POST /reservations", "lock-timeout", 1,
+                Telemetry.advance(Duration.ofSeconds(1)))));
+        String incident = await().atMost(PATIENCE).until(
+                () -> given().queryParam("service", service).get("/api/incidents").jsonPath(),
+                json -> json.getList("$").size() == 1).getString("[0].id");
+
+        // A rollout is not an outcome yet; the verification's verdict is.
+        kafka.send(fixEvent(incident, FixStatus.ROLLED_OUT));
+        kafka.send(fixEvent(incident, FixStatus.VERIFIED));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/incidents/" + incident).then()
+                .body("feedback", equalTo("CONFIRMED")).body("status", equalTo("OPEN")));
+    }
+
+    private static ProducerRecord<String, String> fixEvent(String incident, FixStatus status) throws Exception {
+        String fixId = "fix-" + incident;
+        FixEvent event = new FixEvent(fixId, "anomaly-" + incident, Capability.PERFORMANCE, "inventory",
+                "POST /reservations", status, "performance.scale-out", "Scale inventory out", "capacity", "selfheal",
+                "no finding for the whole window", Instant.now(), incident, "lock-timeout", "LOW", null);
+        return KafkaTestClient.cloudEvent("selfheal.fixes.v1", fixId, fixId + ":" + status,
+                EventTypes.fix(status), "/selfheal/healer-service", JSON.writeValueAsString(event));
     }
 
     @Test
