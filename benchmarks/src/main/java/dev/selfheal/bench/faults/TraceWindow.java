@@ -97,8 +97,8 @@ final class TraceWindow {
     /**
      * What the healer would read for a finding: observed = its example traces, then the most recent traces of its
      * handler (for a dependency: of the calls to its target) that started between its onset and its detection; when
-     * none did, the most recent ones before its detection. Baseline = the most recent traces of the handler that
-     * started before the onset, or of the service when the handler has none (a new handler, a new target).
+     * none did, the most recent ones before its detection. Baseline = traces of the handler that started before the
+     * onset, spread over the window, or of the service when the handler has none (a new handler, a new target).
      */
     TraceSample sample(boolean dependency, String service, String handler, List<String> examples, Instant onset,
             Instant detectedAt, int cap) {
@@ -117,11 +117,32 @@ final class TraceWindow {
             newest(key, e -> !e.start.isAfter(detectedAt), cap, chosen, observed);
         }
         List<List<SpanRecorded>> baseline = new ArrayList<>();
-        newest(key, e -> e.start.isBefore(onset), cap, chosen, baseline);
+        spread(key, e -> e.start.isBefore(onset), cap, chosen, baseline);
         if (baseline.isEmpty()) {
-            newest(serviceKey(service), e -> e.start.isBefore(onset), cap, chosen, baseline);
+            spread(serviceKey(service), e -> e.start.isBefore(onset), cap, chosen, baseline);
         }
         return new TraceSample(observed, baseline);
+    }
+
+    /**
+     * Up to {@code cap} wanted traces spread evenly over the window: a baseline of the last seconds alone would be
+     * taken in whatever state the system was just before the detector's onset, often already the faulty one.
+     */
+    private void spread(String key, Predicate<Entry> wanted, int cap, Set<String> chosen,
+            List<List<SpanRecorded>> into) {
+        Deque<Entry> entries = index.get(key);
+        if (entries == null) {
+            return;
+        }
+        List<Entry> eligible = entries.stream().filter(e -> !e.evicted && wanted.test(e)
+                && !chosen.contains(e.traceId)).toList();
+        int n = Math.min(cap, eligible.size());
+        for (int k = 0; k < n; k++) {
+            Entry e = eligible.get((int) ((long) k * eligible.size() / n));
+            if (chosen.add(e.traceId)) {
+                into.add(List.copyOf(e.spans));
+            }
+        }
     }
 
     private void newest(String key, Predicate<Entry> wanted, int cap, Set<String> chosen, List<List<SpanRecorded>> into) {

@@ -52,6 +52,10 @@ public final class Diagnoser {
     static final double EVIDENCE_ONLY = 0.3;
     /** Self time growth per execution below this share of the total growth is noise, not a candidate. */
     static final double MIN_GROWTH_SHARE = 0.02;
+    /** A version the baseline ran this much or more is the established one, not a new one. */
+    static final double NEW_VERSION_BASELINE_SHARE = 0.5;
+    /** How much a version's share must rise from the baseline to the cause's spans to be named as new. */
+    static final double NEW_VERSION_RISE = 0.3;
 
     /** Diagnoses one anomaly from the traces given; never null, candidates empty only without any service. */
     public Diagnosis diagnose(AnomalyDetected anomaly, TraceSample traces) {
@@ -732,7 +736,7 @@ public final class Diagnoser {
         final List<TraceTree> observed;
         final List<TraceTree> baseline;
         final Set<String> notes = new LinkedHashSet<>();
-        private final Map<String, Set<String>> baselineVersions = new HashMap<>();
+        private final Map<String, Map<String, Integer>> baselineVersions = new HashMap<>();
 
         Context(AnomalyDetected anomaly, TraceSample sample) {
             this.anomaly = anomaly;
@@ -747,7 +751,7 @@ public final class Diagnoser {
             for (TraceTree tree : baseline) {
                 for (SpanRecorded span : tree.spans()) {
                     if (span.service() != null) {
-                        baselineVersions.computeIfAbsent(span.service(), k -> new LinkedHashSet<>()).add(versionOf(span));
+                        baselineVersions.computeIfAbsent(span.service(), k -> new TreeMap<>()).merge(versionOf(span), 1, Integer::sum);
                     }
                 }
             }
@@ -785,6 +789,16 @@ public final class Diagnoser {
                     }
                 }
             }
+            if (out.isEmpty() && handler != null && anomaly.capability() != Capability.DEPENDENCY) {
+                // Errors are also reported on the calling side of a call (a CLIENT span named "GET", "SELECT
+                // products"): then the anomaly is about those calls.
+                for (SpanRecorded span : tree.spans()) {
+                    if (Objects.equals(service, span.service()) && !TraceTree.isStep(span)
+                            && handler.equals(span.handler())) {
+                        out.add(span);
+                    }
+                }
+            }
             return out;
         }
 
@@ -810,29 +824,47 @@ public final class Diagnoser {
         }
 
         /**
-         * The version the spans ran most that the service never ran in the baseline traces (or, without baseline
-         * traces of it, that the detector's baseline did not run); null when they ran nothing new, or when there is
-         * nothing to compare with.
+         * The version that came with the cause: among the versions the cause's spans ran, the one whose share rose
+         * most from the service's baseline spans, provided the baseline mostly ran others (less than
+         * {@link #NEW_VERSION_BASELINE_SHARE}) and the rise is clear (at least {@link #NEW_VERSION_RISE}). Shares
+         * rather than presence, because a release often precedes the detector's onset by a little, so its first
+         * executions sit among the baseline traces. Without baseline traces of the service, the detector's baseline
+         * version(s) stand in. Null when nothing new ran, or when there is nothing to compare with.
          */
         String newVersion(String of, List<SpanRecorded> spans) {
             if (of == null || spans == null || spans.isEmpty()) {
                 return null;
             }
-            Set<String> before = baselineVersions.get(of);
+            Map<String, Integer> before = baselineVersions.get(of);
             if (before == null && of.equals(service)) {
-                before = evidenceBaselineVersions();
+                Set<String> evidence = evidenceBaselineVersions();
+                if (evidence != null) {
+                    before = new TreeMap<>();
+                    for (String v : evidence) {
+                        before.put(v, 1);
+                    }
+                }
             }
             if (before == null || before.isEmpty()) {
                 notes.add("no baseline version of " + of + " to tell a new one from");
                 return null;
             }
-            Map<String, Integer> fresh = new TreeMap<>();
-            for (SpanRecorded span : spans) {
-                if (!before.contains(versionOf(span)) && !versionOf(span).isEmpty()) {
-                    fresh.merge(versionOf(span), 1, Integer::sum);
+            Map<String, Integer> after = new TreeMap<>();
+            spans.forEach(span -> after.merge(versionOf(span), 1, Integer::sum));
+            double beforeTotal = before.values().stream().mapToInt(Integer::intValue).sum();
+            double afterTotal = spans.size();
+            String best = null;
+            double bestRise = 0;
+            for (Map.Entry<String, Integer> e : after.entrySet()) {
+                double baseShare = before.getOrDefault(e.getKey(), 0) / beforeTotal;
+                double rise = e.getValue() / afterTotal - baseShare;
+                if (!e.getKey().isEmpty() && baseShare < NEW_VERSION_BASELINE_SHARE && rise >= NEW_VERSION_RISE
+                        && rise > bestRise) {
+                    best = e.getKey();
+                    bestRise = rise;
                 }
             }
-            return fresh.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            return best;
         }
 
         private Set<String> evidenceBaselineVersions() {
