@@ -290,7 +290,8 @@ public final class DiagnosisEvaluation {
                     .map(r -> r.kind() + " " + r.location() + String.format(Locale.ROOT, " (%.2f)", r.confidence()))
                     .toList();
             return String.join("\t", what, kind.name(), i.variant(), i.describe(),
-                    a.capability() + " " + a.service() + " " + a.handler() + " [" + a.signature() + "]",
+                    a.capability() + " " + a.service() + " " + a.handler() + " [" + a.signature() + "] "
+                            + Duration.between(i.onset(), a.firstSeen()).toMillis() / 1000.0 + " s after onset",
                     rank == 0 ? "not ranked" : "rank " + rank, String.join(" | ", top), d.summary());
         }
 
