@@ -101,6 +101,8 @@ public final class Diagnoser {
         }
         List<Map.Entry<Site, Double>> grown = shift.grown();
         double total = grown.stream().mapToDouble(Map.Entry::getValue).sum();
+        double significantTotal = grown.stream().filter(e -> shift.significant(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
         List<RootCause> out = new ArrayList<>();
         if (shift.evenly()) {
             Map<String, Double> figures = shift.totals();
@@ -140,8 +142,10 @@ public final class Diagnoser {
                     what, before, after, c.where(), e.getValue(), 100 * share, shift.observedAnchors,
                     shift.baselineAnchors, version == null ? "" : "; version " + version + " ran only in the observed traces",
                     c.measureText());
+            // A growth within chance ranks below every clear one, whatever its size.
+            double confidence = shift.significant(site) ? e.getValue() / significantTotal : 0.1 * share;
             out.add(new RootCause(kind, site.service(), site.handler(), site.dependency(), null, version,
-                    clamp(share * (out.isEmpty() && shift.evenly() ? 0.5 : 1)), explanation, figures));
+                    clamp(confidence * (out.isEmpty() && shift.evenly() ? 0.5 : 1)), explanation, figures));
         }
         if (out.isEmpty()) {
             c.notes.add("no part of " + c.where() + " took longer in the observed traces than in the baseline");
@@ -158,13 +162,17 @@ public final class Diagnoser {
             for (SpanRecorded anchor : c.anchors(tree)) {
                 shift.observedAnchors++;
                 tree.subtree(anchor).forEach(s -> shift.spans.computeIfAbsent(tree.site(s), k -> new ArrayList<>()).add(s));
-                tree.selfTimes(anchor).forEach((site, ms) -> shift.observed.merge(site, ms, Double::sum));
+                Map<Site, Double> times = tree.selfTimes(anchor);
+                times.forEach((site, ms) -> shift.observed.merge(site, ms, Double::sum));
+                times.forEach((site, ms) -> shift.observedSquares.merge(site, ms * ms, Double::sum));
             }
         }
         for (TraceTree tree : baseline) {
             for (SpanRecorded anchor : c.anchors(tree)) {
                 shift.baselineAnchors++;
-                tree.selfTimes(anchor).forEach((site, ms) -> shift.baseline.merge(site, ms, Double::sum));
+                Map<Site, Double> times = tree.selfTimes(anchor);
+                times.forEach((site, ms) -> shift.baseline.merge(site, ms, Double::sum));
+                times.forEach((site, ms) -> shift.baselineSquares.merge(site, ms * ms, Double::sum));
             }
         }
         return shift;
@@ -176,6 +184,8 @@ public final class Diagnoser {
 
         final Map<Site, Double> observed = new LinkedHashMap<>();
         final Map<Site, Double> baseline = new LinkedHashMap<>();
+        final Map<Site, Double> observedSquares = new HashMap<>();
+        final Map<Site, Double> baselineSquares = new HashMap<>();
         final Map<Site, List<SpanRecorded>> spans = new HashMap<>();
         int observedAnchors;
         int baselineAnchors;
@@ -189,7 +199,12 @@ public final class Diagnoser {
             return baselineAnchors == 0 ? 0 : baseline.getOrDefault(site, 0.0) / baselineAnchors;
         }
 
-        /** Sites whose time per execution grew, most first (ties by name, for a deterministic order). */
+        /**
+         * Sites whose time per execution grew, most first (ties by name, for a deterministic order); sites whose
+         * growth stands out from their own spread ({@link #SIGNIFICANT} standard errors) before those whose growth
+         * could be chance: a call to a slow, jittery provider moves by more milliseconds between two samples of
+         * twenty than a handler whose own few milliseconds quintupled.
+         */
         List<Map.Entry<Site, Double>> grown() {
             Map<Site, Double> growth = new LinkedHashMap<>();
             for (Site site : observed.keySet()) {
@@ -199,9 +214,29 @@ public final class Diagnoser {
                 }
             }
             return growth.entrySet().stream()
-                    .sorted(Map.Entry.<Site, Double>comparingByValue().reversed()
+                    .sorted(Comparator.comparing((Map.Entry<Site, Double> e) -> !significant(e.getKey()))
+                            .thenComparing(Map.Entry.<Site, Double>comparingByValue().reversed())
                             .thenComparing(e -> e.getKey().toString()))
                     .toList();
+        }
+
+        /** Standard errors by which a site's growth must exceed chance to count as a shift. */
+        static final double SIGNIFICANT = 3;
+
+        /** Whether the site's growth per execution is beyond chance (Welch's statistic; no baseline: any growth). */
+        boolean significant(Site site) {
+            if (baselineAnchors < 2 || observedAnchors < 2) {
+                return true;
+            }
+            double error = Math.sqrt(variance(observed, observedSquares, observedAnchors, site) / observedAnchors
+                    + variance(baseline, baselineSquares, baselineAnchors, site) / baselineAnchors);
+            double growth = observedMean(site) - baselineMean(site);
+            return error == 0 ? growth > 0 : growth / error >= SIGNIFICANT;
+        }
+
+        private static double variance(Map<Site, Double> sums, Map<Site, Double> squares, int n, Site site) {
+            double mean = sums.getOrDefault(site, 0.0) / n;
+            return Math.max(0, (squares.getOrDefault(site, 0.0) - n * mean * mean) / (n - 1));
         }
 
         /**
@@ -466,30 +501,34 @@ public final class Diagnoser {
 
     private List<RootCause> slowDependency(Context c) {
         TimeShift shift = timeShift(c, c.observed, c.baseline);
-        List<Map.Entry<Site, Double>> grown = shift.grown();
-        double total = grown.stream().mapToDouble(Map.Entry::getValue).sum();
-        Map<Site, Double> merged = new LinkedHashMap<>();
+        Map<Site, Double> growth = new LinkedHashMap<>();
+        Map<Site, Double> weight = new LinkedHashMap<>();
         Map<Site, Site> representative = new HashMap<>();
-        for (Map.Entry<Site, Double> e : grown) {
+        for (Map.Entry<Site, Double> e : shift.grown()) {
             Site site = e.getKey();
             Site group = site.isCall() ? new Site(site.service(), null, site.dependency()) : site;
-            merged.merge(representative.computeIfAbsent(group, g -> site), e.getValue(), Double::sum);
+            Site named = representative.computeIfAbsent(group, g -> site);
+            growth.merge(named, e.getValue(), Double::sum);
+            // As for handlers, a growth within chance weighs a tenth of a clear one.
+            weight.merge(named, e.getValue() * (shift.significant(site) ? 1 : 0.1), Double::sum);
         }
+        double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();
         List<RootCause> out = new ArrayList<>();
-        merged.entrySet().stream()
+        weight.entrySet().stream()
                 .sorted(Map.Entry.<Site, Double>comparingByValue().reversed().thenComparing(e -> e.getKey().toString()))
                 .filter(e -> e.getValue() >= MIN_GROWTH_SHARE * total)
                 .limit(MAX_CANDIDATES)
                 .forEach(e -> {
                     Site site = e.getKey();
+                    double grew = growth.get(site);
                     String version = site.isCall() ? null : c.newVersion(site.service(), shift.spans.get(site));
                     out.add(new RootCause(site.isCall() ? Kind.DEPENDENCY : version != null ? Kind.RELEASE
                             : Kind.HANDLER_CODE, site.service(), site.handler(), site.dependency(), null, version,
                             clamp(e.getValue() / total), String.format(Locale.ROOT,
-                                    "time in %s grew by %.1f ms per call from %s to %s (%.0f%% of the added time; %d "
-                                            + "observed vs %d baseline calls)", site, e.getValue(), c.service,
-                                    c.handler, 100 * e.getValue() / total, shift.observedAnchors, shift.baselineAnchors),
-                            Map.of("growthMs", e.getValue(), "share", e.getValue() / total,
+                                    "time in %s grew by %.1f ms per call from %s to %s (%d observed vs %d baseline "
+                                            + "calls)", site, grew, c.service, c.handler, shift.observedAnchors,
+                                    shift.baselineAnchors),
+                            Map.of("growthMs", grew, "weight", e.getValue() / total,
                                     "observed.calls", (double) shift.observedAnchors,
                                     "baseline.calls", (double) shift.baselineAnchors)));
                 });
