@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.selfheal.contracts.v1.DependencyCalled;
+import dev.selfheal.contracts.v1.SpanRecorded;
 import dev.selfheal.detection.engine.DetectionEngine;
 import dev.selfheal.detection.engine.Finding;
 import dev.selfheal.otlp.TraceMapper;
@@ -39,11 +40,31 @@ final class EngineSink implements TelemetrySink {
     private long engineNanos;
 
     private final Instant start;
+    private final Tap tap;
+
+    /** What else sees the events, in order: the diagnosis evaluation keeps spans and diagnoses findings. */
+    interface Tap {
+        Tap NONE = new Tap() {
+        };
+
+        /** A span, before the engine sees it. */
+        default void span(SpanRecorded span) {
+        }
+
+        /** The findings the engine raised on one event, and its watermark after it. */
+        default void findings(List<Finding> raised, Instant watermark) {
+        }
+    }
 
     /** {@code start}: when the simulation starts; evidence published before any span is received then. */
     EngineSink(DetectionEngine engine, Instant start) {
+        this(engine, start, Tap.NONE);
+    }
+
+    EngineSink(DetectionEngine engine, Instant start, Tap tap) {
         this.engine = engine;
         this.start = start;
+        this.tap = tap;
     }
 
     /** When telemetry-service would receive evidence now: the latest event time, at least the start. */
@@ -75,10 +96,15 @@ final class EngineSink implements TelemetrySink {
     }
 
     private void accept(Object event) {
+        if (event instanceof SpanRecorded span) {
+            tap.span(span);
+        }
         long start = System.nanoTime();
-        findings.addAll(engine.accept(event, Instant.now()));
+        List<Finding> raised = engine.accept(event, Instant.now());
         engineNanos += System.nanoTime() - start;
+        findings.addAll(raised);
         events++;
+        tap.findings(raised, engine.watermark());
     }
 
     List<Finding> findings() {

@@ -112,7 +112,8 @@ final class FaultScore {
         };
     }
 
-    private boolean explains(Injection i, Alert a) {
+    /** Whether the fault explains the alert: first seen within its window, about a related service. */
+    boolean explains(Injection i, Alert a) {
         if (a.firstSeen().isBefore(i.onset()) || a.firstSeen().isAfter(i.end().plus(relatedAfter))) {
             return false;
         }
