@@ -4,6 +4,7 @@ import dev.selfheal.contracts.v1.Capability;
 import dev.selfheal.contracts.v1.Evidence;
 import dev.selfheal.contracts.v1.FixStatus;
 import dev.selfheal.contracts.v1.Severity;
+import dev.selfheal.healing.playbook.Risk;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -74,6 +75,49 @@ public class FixProposal extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public FixStatus status;
+
+    @Column(name = "incident_id")
+    public String incidentId;
+
+    public String signature;
+
+    @Enumerated(EnumType.STRING)
+    public Risk risk;
+
+    /** What the fix changes and why it should help. */
+    @Column(name = "change_description")
+    public String change;
+
+    /** JSON: the diagnosis's ranked root-cause candidates. */
+    public String candidates;
+
+    /** JSON: the runtime actions, in order. */
+    public String actions;
+
+    /** JSON: the checks planned before and after rollout, one line each. */
+    @Column(name = "validation_plan")
+    public String validationPlan;
+
+    /** JSON: each validation check's result. */
+    public String validation;
+
+    /** JSON: the other playbooks that applied, ranked. */
+    public String alternatives;
+
+    /** The commit of the service's repository the code artifacts were made against. */
+    @Column(name = "source_commit")
+    public String sourceCommit;
+
+    /** How many distinct approvers must approve: two for high-risk fixes. */
+    @Column(name = "approvals_required")
+    public int approvalsRequired;
+
+    /** After this the proposal is stale and expires unless decided. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    /** Approved by the ledger rather than a person: an operator enabled the playbook and it clears the bar. */
+    public boolean unattended;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -17,7 +17,11 @@ public record FixSummary(
         @Schema(description = "The playbook that proposed it", examples = "performance.rollback-version") String playbook,
         @Schema(description = "One line describing the change") String title,
         @Schema(description = "Why the healer believes this is the cause, with the figures") String diagnosis,
-        @Schema(description = "The decision on it, once decided") DecisionView decision,
+        @Schema(description = "LOW, MEDIUM or HIGH") String risk,
+        @Schema(description = "Distinct approvals needed") int approvalsRequired,
+        @Schema(description = "Approvals given so far") int approvals,
+        @Schema(description = "When the proposal expires unless decided") Instant expiresAt,
+        @Schema(description = "The latest decision on it") DecisionView decision,
         @Schema(description = "When it was proposed") Instant createdAt,
         @Schema(description = "When its state last changed") Instant updatedAt) {
 }

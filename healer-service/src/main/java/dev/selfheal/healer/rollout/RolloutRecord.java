@@ -47,4 +47,37 @@ public class RolloutRecord extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    /** JSON: the runtime actions applied, in order. */
+    public String actions;
+
+    /** JSON: the runtime actions that restore the state before the rollout, in the order to apply them. */
+    public String undo;
+
+    @Column(name = "git_branch")
+    public String gitBranch;
+
+    @Column(name = "git_commit")
+    public String gitCommit;
+
+    @Column(name = "git_remote")
+    public String gitRemote;
+
+    /** Findings from this moment on count against the fix: the change has had time to take effect. */
+    @Column(name = "verify_after")
+    public Instant verifyAfter;
+
+    /** The end of the verification window. */
+    @Column(name = "verify_until")
+    public Instant verifyUntil;
+
+    @Column(name = "verified_at")
+    public Instant verifiedAt;
+
+    /** The latest recurrence of the problem after {@link #verifyAfter}, from the detector's anomalies. */
+    @Column(name = "recurred_at")
+    public Instant recurredAt;
+
+    /** What the verification concluded, in words. */
+    public String verification;
 }

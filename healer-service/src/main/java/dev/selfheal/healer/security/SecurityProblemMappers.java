@@ -33,7 +33,8 @@ public class SecurityProblemMappers {
     public Response forbidden(ForbiddenException e) {
         return Response.status(Response.Status.FORBIDDEN).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(ProblemKind.FORBIDDEN,
-                        "the token's identity does not hold the role this operation needs (approver)", List.of()))
+                        "the token's identity does not hold the role this operation needs (approver to decide on fixes, "
+                                + "operator to change a playbook's settings)", List.of()))
                 .build();
     }
 

@@ -1,5 +1,16 @@
 package dev.selfheal.healer.fix;
 
+import static dev.selfheal.healer.fix.HealerApi.FIXES_TOPIC;
+import static dev.selfheal.healer.fix.HealerApi.JSON;
+import static dev.selfheal.healer.fix.HealerApi.PROBLEM;
+import static dev.selfheal.healer.fix.HealerApi.anomalyEvent;
+import static dev.selfheal.healer.fix.HealerApi.awaitFixes;
+import static dev.selfheal.healer.fix.HealerApi.awaitStatus;
+import static dev.selfheal.healer.fix.HealerApi.performance;
+import static dev.selfheal.healer.fix.HealerApi.poll;
+import static dev.selfheal.healer.fix.HealerApi.produce;
+import static dev.selfheal.healer.fix.HealerApi.suffix;
+import static dev.selfheal.healer.fix.HealerApi.token;
 import static dev.selfheal.testing.KafkaTestClient.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,12 +26,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.selfheal.contracts.v1.AnomalyDetected;
 import dev.selfheal.contracts.v1.Capability;
-import dev.selfheal.contracts.v1.EventTypes;
 import dev.selfheal.contracts.v1.Evidence;
 import dev.selfheal.contracts.v1.Severity;
 import dev.selfheal.testing.KafkaResource;
@@ -30,9 +37,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
-import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -45,7 +49,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,13 +58,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = JwtKeyResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = HealerTestResource.class, scope = TestResourceScope.GLOBAL)
 class FixResourceTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final String FIXES_TOPIC = "selfheal.fixes.v1";
-    private static final String ANOMALIES_TOPIC = "selfheal.anomalies.v1";
-    private static final String PROBLEM = "application/problem+json";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -93,7 +91,7 @@ class FixResourceTest {
         AnomalyDetected anomaly = performance(service, "1.4.1", "1.4.2");
 
         try (KafkaConsumer<String, String> fixEvents = kafka.subscribe(FIXES_TOPIC)) {
-            produce(anomaly.anomalyId(), anomaly);
+            produce(kafka, anomaly.anomalyId(), anomaly);
             String fixId = awaitFixes(service, 1).get(0);
 
             given().queryParam("service", service).get("/api/fixes").then().statusCode(200)
@@ -101,16 +99,27 @@ class FixResourceTest {
                     .body("[0].status", equalTo("PENDING_APPROVAL"))
                     .body("[0].service", equalTo(service))
                     .body("[0].handler", equalTo("POST /orders"))
-                    .body("[0].playbook", equalTo("performance.rollback-version"))
+                    .body("[0].playbook", equalTo("release.rollback"))
                     .body("[0].title", equalTo("Roll " + service + " back from 1.4.2 to 1.4.1"))
-                    .body("[0].diagnosis", containsString("1.4.2 introduced the regression"))
-                    .body("[0].diagnosis", containsString("trace-1"))
+                    .body("[0].diagnosis", containsString("@1.4.2 (RELEASE"))
+                    .body("[0].risk", equalTo("MEDIUM"))
+                    .body("[0].approvalsRequired", equalTo(1))
+                    .body("[0].approvals", equalTo(0))
+                    .body("[0].expiresAt", notNullValue())
                     .body("[0].decision", nullValue());
             given().get("/api/fixes/" + fixId).then().statusCode(200)
                     .body("evidence.figures.'observed.p95Ms'", equalTo(492.0f))
-                    .body("evidence.details.'observed.versions'", equalTo("1.4.2"))
-                    .body("action.type", equalTo("rollback"))
+                    .body("evidence.details.'observed.version'", equalTo("1.4.2"))
+                    .body("candidates[0].kind", equalTo("RELEASE"))
+                    .body("candidates[0].version", equalTo("1.4.2"))
+                    .body("candidates[0].explanation", notNullValue())
+                    .body("action.type", equalTo("ROLLBACK"))
                     .body("action.parameters.toVersion", equalTo("1.4.1"))
+                    .body("actions", hasSize(1))
+                    .body("artifacts.kind", hasItem("DOC_NOTE"))
+                    .body("validationPlan", hasItem(startsWith("After rollout: ")))
+                    .body("validation.find { it.check == 'policy' }.status", equalTo("PASSED"))
+                    .body("validation.find { it.check == 'server-side dry run' }.status", equalTo("SKIPPED"))
                     .body("decisions", empty())
                     .body("rollout", nullValue())
                     .body("steps.status", equalTo(List.of("PENDING_APPROVAL")));
@@ -123,7 +132,9 @@ class FixResourceTest {
             assertThat(proposedEvent.get("status").asText()).isEqualTo("PENDING_APPROVAL");
             assertThat(proposedEvent.get("actor").asText()).isEqualTo("selfheal");
             assertThat(proposedEvent.get("anomalyId").asText()).isEqualTo(anomaly.anomalyId());
-            assertThat(proposedEvent.get("playbook").asText()).isEqualTo("performance.rollback-version");
+            assertThat(proposedEvent.get("playbook").asText()).isEqualTo("release.rollback");
+            assertThat(proposedEvent.get("risk").asText()).isEqualTo("MEDIUM");
+            assertThat(proposedEvent.get("incidentId").asText()).isEqualTo(anomaly.incidentId());
 
             Map<String, String> approve = Map.of("decision", "APPROVE", "comment", "1.4.2 doubled p95, roll back");
             given().contentType(ContentType.JSON).body(approve).post("/api/fixes/" + fixId + "/approval")
@@ -149,10 +160,13 @@ class FixResourceTest {
                     .body("rollout.targetKind", equalTo("Deployment"))
                     .body("rollout.namespace", equalTo("default"))
                     .body("rollout.target", equalTo(service))
-                    .body("rollout.action", equalTo("rollback"))
+                    .body("rollout.action", equalTo("ROLLBACK"))
                     .body("rollout.parameters.toVersion", equalTo("1.4.1"))
+                    .body("rollout.mode", equalTo("record-only"))
                     .body("rollout.outcome", equalTo("SUCCEEDED"))
                     .body("rollout.completedAt", notNullValue())
+                    .body("verification.watchFrom", notNullValue())
+                    .body("verification.watchUntil", notNullValue())
                     .body("steps.status", equalTo(List.of("PENDING_APPROVAL", "APPROVED", "ROLLED_OUT")))
                     .body("steps[1].actor", equalTo("alice"))
                     .body("steps[2].actor", equalTo("selfheal"));
@@ -165,7 +179,7 @@ class FixResourceTest {
                     .body("[1].comment", equalTo("1.4.2 doubled p95, roll back"))
                     .body("[1].at", notNullValue())
                     .body("[3].actor", equalTo("selfheal"))
-                    .body("[3].comment", containsString("Deployment default/" + service));
+                    .body("[3].comment", containsString("Recorded, not applied: Roll " + service + " back to 1.4.1"));
 
             List<ConsumerRecord<String, String>> transitions = poll(fixEvents, fixId, 2);
             assertThat(transitions).extracting(r -> header(r, "ce_type"))
@@ -175,11 +189,25 @@ class FixResourceTest {
             JsonNode approved = JSON.readTree(transitions.get(0).value());
             assertThat(approved.get("actor").asText()).isEqualTo("alice");
             assertThat(approved.get("comment").asText()).isEqualTo("1.4.2 doubled p95, roll back");
-            assertThat(JSON.readTree(transitions.get(1).value()).get("actor").asText()).isEqualTo("selfheal");
+            JsonNode rolledOut = JSON.readTree(transitions.get(1).value());
+            assertThat(rolledOut.get("actor").asText()).isEqualTo("selfheal");
+            assertThat(rolledOut.get("docNote").asText()).contains(service);
+
+            // detector-service cannot be asked here, so after the window and one more the verdict rests on the
+            // anomalies alone: none of this problem came back, so the fix is verified and the ledger learns it.
+            awaitStatus(fixId, "VERIFIED");
+            given().get("/api/fixes/" + fixId).then()
+                    .body("steps.status", equalTo(List.of("PENDING_APPROVAL", "APPROVED", "ROLLED_OUT", "VERIFIED")))
+                    .body("verification.concludedAt", notNullValue())
+                    .body("verification.conclusion", containsString("anomalies alone"));
+            ConsumerRecord<String, String> verified = poll(fixEvents, fixId, 1).get(0);
+            assertThat(header(verified, "ce_type")).isEqualTo("dev.selfheal.fix.verified");
+            given().get("/api/ledger").then().statusCode(200)
+                    .body("playbooks.find { it.key == 'release.rollback' }.successes", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
 
             given().auth().oauth2(token("alice", Set.of("approver"))).contentType(ContentType.JSON)
                     .body(Map.of("decision", "REJECT")).post("/api/fixes/" + fixId + "/approval")
-                    .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("ROLLED_OUT"));
+                    .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("VERIFIED"));
         }
     }
 
@@ -188,13 +216,13 @@ class FixResourceTest {
         String service = "cart-" + suffix();
         AnomalyDetected anomaly = performance(service, "2.0.0", "2.0.0");
         String eventId = anomaly.anomalyId();
-        produce(eventId, anomaly);
+        produce(kafka, eventId, anomaly);
         String first = awaitFixes(service, 1).get(0);
 
-        produce(eventId, anomaly);
+        produce(kafka, eventId, anomaly);
         // A later anomaly on the same partition (same key) is processed after the redelivery.
         AnomalyDetected later = performance(service, "2.0.0", "2.0.0");
-        produce(later.anomalyId(), later);
+        produce(kafka, later.anomalyId(), later);
 
         List<String> fixes = awaitFixes(service, 2);
         assertThat(fixes).containsExactlyInAnyOrder(first, FixMapper.fixId(later.anomalyId()));
@@ -207,11 +235,11 @@ class FixResourceTest {
         AnomalyDetected anomaly = performance(service, "3.1.0", "3.1.0");
 
         try (KafkaConsumer<String, String> fixEvents = kafka.subscribe(FIXES_TOPIC)) {
-            produce(anomaly.anomalyId(), anomaly);
+            produce(kafka, anomaly.anomalyId(), anomaly);
             String fixId = awaitFixes(service, 1).get(0);
             given().get("/api/fixes/" + fixId).then()
-                    .body("playbook", equalTo("performance.scale-out"))
-                    .body("action.parameters.addReplicas", equalTo("3"));
+                    .body("playbook", equalTo("performance.handler-timeout"))
+                    .body("candidates[0].kind", equalTo("HANDLER_CODE"));
 
             given().auth().oauth2(token("carol", Set.of("approver", "viewer"))).contentType(ContentType.JSON)
                     .body(Map.of("decision", "REJECT", "comment", "  a load test is running  "))
@@ -250,10 +278,11 @@ class FixResourceTest {
         AnomalyDetected anomaly = new AnomalyDetected("anomaly-" + UUID.randomUUID(), Capability.ERROR, service,
                 "7.0.1", "POST /pay", Instant.now(), 9.5, Severity.HIGH, "error rate rose to 9.5%",
                 new Evidence(Map.of("errorRate", 0.095), Map.of("signature", "IllegalStateException"), List.of("t-9")));
-        produce(anomaly.anomalyId(), anomaly);
+        produce(kafka, anomaly.anomalyId(), anomaly);
         String fixId = awaitFixes(service, 1).get(0);
-        given().get("/api/fixes/" + fixId).then().body("playbook", equalTo("investigate"))
-                .body("diagnosis", containsString("signature = IllegalStateException"));
+        given().get("/api/fixes/" + fixId).then().body("playbook", equalTo("error.exception-mapper"))
+                .body("candidates[0].kind", equalTo("ERROR_ORIGIN"))
+                .body("diagnosis", containsString("POST /pay"));
         String approver = token("alice", Set.of("approver"));
         String approval = "/api/fixes/" + fixId + "/approval";
 
@@ -300,7 +329,7 @@ class FixResourceTest {
     void auditTrailCannotBeChangedOrDeleted() throws Exception {
         String service = "ledger-" + suffix();
         AnomalyDetected anomaly = performance(service, "1.0", "1.1");
-        produce(anomaly.anomalyId(), anomaly);
+        produce(kafka, anomaly.anomalyId(), anomaly);
         String fixId = awaitFixes(service, 1).get(0);
 
         try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
@@ -320,7 +349,7 @@ class FixResourceTest {
     void dashboardApiDescriptionAndMetricsAreServed() throws Exception {
         String service = "metrics-" + suffix();
         AnomalyDetected anomaly = performance(service, "1.0", "1.0");
-        produce(anomaly.anomalyId(), anomaly);
+        produce(kafka, anomaly.anomalyId(), anomaly);
         String fixId = awaitFixes(service, 1).get(0);
         given().auth().oauth2(token("alice", Set.of("approver"))).contentType(ContentType.JSON)
                 .body(Map.of("decision", "REJECT")).post("/api/fixes/" + fixId + "/approval").then().statusCode(200);
@@ -330,60 +359,7 @@ class FixResourceTest {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/fixes/{id}/approval"));
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("selfheal_healer_proposals_total{playbook=\"performance.scale-out\""))
+                .body(containsString("selfheal_healer_proposals_total{playbook=\"performance.handler-timeout\""))
                 .body(containsString("selfheal_healer_decisions_total{outcome=\"reject\""));
-    }
-
-    // --- helpers -------------------------------------------------------------------------------------------
-
-    private static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static AnomalyDetected performance(String service, String baselineVersion, String observedVersion) {
-        Map<String, Double> figures = Map.of("baseline.p95Ms", 120.0, "observed.p95Ms", 492.0, "p95Ratio", 4.1,
-                "baseline.samples", 480.0, "observed.samples", 120.0);
-        Map<String, String> details = Map.of("baseline.versions", baselineVersion, "observed.versions", observedVersion);
-        return new AnomalyDetected("anomaly-" + UUID.randomUUID(), Capability.PERFORMANCE, service, observedVersion,
-                "POST /orders", Instant.now(), 4.1, Severity.HIGH, "p95 of POST /orders is 4.1x its baseline",
-                new Evidence(figures, details, List.of("trace-1", "trace-2")));
-    }
-
-    private static String token(String name, Set<String> groups) {
-        return token(name, groups, JwtKeyResource.ISSUER);
-    }
-
-    private static String token(String name, Set<String> groups, String issuer) {
-        try {
-            PrivateKey key = KeyUtils.readPrivateKey(JwtKeyResource.PRIVATE_KEY);
-            return Jwt.issuer(issuer).upn(name).subject(name).groups(groups)
-                    .issuedAt(Instant.now()).expiresIn(Duration.ofMinutes(5)).sign(key);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot sign a test token", e);
-        }
-    }
-
-    private List<String> awaitFixes(String service, int count) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().queryParam("service", service).get("/api/fixes")
-                        .then().statusCode(200).extract().jsonPath().getList("id", String.class),
-                        ids -> ids.size() >= count);
-    }
-
-    private void produce(String eventId, AnomalyDetected anomaly) throws Exception {
-        kafka.send(anomalyEvent(anomaly.service(), eventId, JSON.writeValueAsString(anomaly)));
-    }
-
-    private static ProducerRecord<String, String> anomalyEvent(String key, String eventId, String payload) {
-        return KafkaTestClient.cloudEvent(ANOMALIES_TOPIC, key, eventId, EventTypes.ANOMALY_DETECTED,
-                "/selfheal/detector-service", payload);
-    }
-
-    /** The next {@code n} records keyed {@code key}; the consumer keeps its position between calls. */
-    private static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer, String key, int n) {
-        List<ConsumerRecord<String, String>> found = KafkaTestClient.poll(consumer, r -> key.equals(r.key()), n,
-                Duration.ofSeconds(30));
-        assertThat(found).as("records keyed %s", key).hasSize(n);
-        return found;
     }
 }

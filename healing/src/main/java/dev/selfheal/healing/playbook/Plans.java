@@ -143,7 +143,7 @@ final class Plans {
             steps.add("CompileCheck: the edited sources and generated tests compile against the service's classpath");
         }
         if (!actions.isEmpty()) {
-            steps.add("PolicyCheck: allowed namespace, blast radius (the service's own objects), replica bounds,"
+            steps.add("Policy: allowed namespace, blast radius (the service's own objects), replica bounds,"
                     + " actions per fix");
         }
         artifacts.stream().filter(a -> a.kind() == Artifact.Kind.TEST).forEach(a -> steps.add("Run "

@@ -83,6 +83,37 @@ public class GitPublisher {
         }));
     }
 
+    /** Whether a repository is configured for the service. */
+    public boolean configured(String service) {
+        return sources.services().containsKey(service);
+    }
+
+    /** The commit a working tree from {@link #checkout} stands at: what a fix's artifacts are made against. */
+    public static String head(Path tree) {
+        try (Git git = Git.open(tree.toFile())) {
+            ObjectId head = git.getRepository().resolve(Constants.HEAD);
+            return head == null ? null : head.name();
+        } catch (IOException e) {
+            throw new SourceRepositoryException("the working tree " + tree + " cannot be read", e);
+        }
+    }
+
+    /**
+     * The jars of the service's configured classpath directory, for compiling a fix's code and tests; empty when
+     * none is configured, and the compile check then only parses.
+     */
+    public List<Path> classpath(String service) {
+        SourcesConfig.Source source = sources.services().get(service);
+        if (source == null || source.classpath().isEmpty() || !Files.isDirectory(source.classpath().get())) {
+            return List.of();
+        }
+        try (var files = Files.list(source.classpath().get())) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new SourceRepositoryException("the classpath of " + service + " cannot be listed", e);
+        }
+    }
+
     /**
      * Commits the artifacts on a new branch and pushes it to the service's repository.
      *

@@ -54,6 +54,17 @@ public class KubernetesPolicy {
         return violations;
     }
 
+    /**
+     * The blast radius: a fix changes only its own service. A Deployment action must name the service's
+     * Deployment; a ConfigMap change restarts whatever reads it, which the dry run shows.
+     */
+    public List<String> blastRadius(List<RuntimeAction> actions, String service) {
+        return actions.stream().filter(a -> "Deployment".equals(a.kind()) && !a.name().equals(service))
+                .map(a -> a.type() + " Deployment " + a.name() + ": outside the blast radius of a fix for " + service
+                        + " (a fix changes only its own service)")
+                .toList();
+    }
+
     private void scale(RuntimeAction action, DeploymentState current, List<String> violations) {
         Integer replicas = ActionParameters.replicas(action);
         if (replicas == null) {

@@ -48,6 +48,15 @@ class KubernetesPolicyTest {
     }
 
     @Test
+    void aFixChangesOnlyItsOwnServicesDeployment() {
+        assertThat(policy.blastRadius(List.of(scale("3")), "checkout")).isEmpty();
+        assertThat(policy.blastRadius(List.of(scale("3"), new RuntimeAction(Type.RESTART, "Deployment", "payments",
+                Map.of(), "restart payments")), "checkout"))
+                .containsExactly("RESTART Deployment payments: outside the blast radius of a fix for checkout (a fix "
+                        + "changes only its own service)");
+    }
+
+    @Test
     void tooManyActionsAndBadParametersAreRefused() {
         assertThat(policy.violations(List.of(scale("3"), scale("3"), scale("3"), scale("3")), "shop", CHECKOUT))
                 .containsExactly("4 actions in one fix, at most 3 allowed");
