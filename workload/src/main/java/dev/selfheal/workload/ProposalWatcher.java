@@ -58,6 +58,8 @@ final class ProposalWatcher {
         System.out.printf("%nselfheal: fix proposed for %s %s: %s%n", fix.path("service").asText(),
                 fix.path("handler").asText(), fix.path("title").asText());
         System.out.printf("selfheal: diagnosis: %s%n", fix.path("diagnosis").asText());
+        System.out.printf("selfheal: risk %s, %d approval(s) needed, expires %s%n", fix.path("risk").asText("?"),
+                fix.path("approvalsRequired").asInt(1), fix.path("expiresAt").asText("-"));
         System.out.println("selfheal: approve it with:");
         System.out.println("  TOKEN=$(./selfheal token alice)");
         System.out.printf("  curl -i -X POST %s/api/fixes/%s/approval -H \"Authorization: Bearer $TOKEN\" "

@@ -41,6 +41,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class IncidentService {
 
+    /** The evidence detail holding the problem's onset in event time (ISO-8601), for readers of telemetry. */
+    public static final String ONSET = "onset";
+
     private static final Logger LOG = Logger.getLogger(IncidentService.class);
 
     private final AnomalyService anomalies;
@@ -119,9 +122,15 @@ public class IncidentService {
             registry.counter("selfheal.detector.incidents.silenced").increment();
             return Uni.createFrom().voidItem();
         }
+        // The anomaly is announced on the wall clock; the telemetry's own time of the problem's start travels in its
+        // evidence, so that whoever reads traces (the healer's diagnosis) knows which came before and which after.
+        Map<String, String> details = new LinkedHashMap<>(incident.details == null ? Map.of() : incident.details);
+        if (incident.onset != null) {
+            details.putIfAbsent(ONSET, incident.onset.toString());
+        }
         NewAnomaly announcement = new NewAnomaly(incident.capability, incident.service, incident.handler,
                 incident.version, incident.score, incident.severity, incident.summary, incident.figures,
-                incident.details, incident.exampleTraceIds, incident.id, incident.signature);
+                details, incident.exampleTraceIds, incident.id, incident.signature);
         return anomalies.announce(announcement, now, config.resolveAfter())
                 .invoke(anomaly -> {
                     anomaly.confirmations = incident.findings;

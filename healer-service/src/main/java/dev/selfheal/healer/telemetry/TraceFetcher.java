@@ -10,9 +10,11 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -25,6 +27,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TraceFetcher {
 
+    /** The evidence detail with the problem's onset in event time (detector-service writes it). */
+    static final String ONSET = "onset";
+
     private static final Logger LOG = Logger.getLogger(TraceFetcher.class);
 
     private final TelemetryApi telemetry;
@@ -36,13 +41,17 @@ public class TraceFetcher {
     }
 
     public Uni<TraceSample> sample(AnomalyDetected anomaly) {
+        // The problem's start in the telemetry's own time (the detector's onset), else the last minute before the
+        // announcement: observed traces come after it, baseline traces before it.
         Instant detected = anomaly.detectedAt() == null ? Instant.now() : anomaly.detectedAt();
+        Instant start = onset(anomaly).orElse(detected.minus(config.observedWindow()));
         // A dependency anomaly's handler is the called target, not a span name: read the calling service's traces.
         String handler = anomaly.capability() == Capability.DEPENDENCY ? null : anomaly.handler();
-        Instant observedFrom = detected.minus(config.observedWindow());
-        Instant baselineTo = detected.minus(config.baselineGap());
+        Instant observedFrom = start;
+        Instant observedTo = start.plus(config.observedWindow());
+        Instant baselineTo = start.minus(config.baselineGap());
         Instant baselineFrom = baselineTo.minus(config.baselineWindow());
-        Uni<List<String>> observedIds = ids(anomaly.service(), handler, observedFrom, detected, config.traces())
+        Uni<List<String>> observedIds = ids(anomaly.service(), handler, observedFrom, observedTo, config.traces())
                 .map(recent -> {
                     Set<String> ids = new LinkedHashSet<>();
                     if (anomaly.evidence() != null) {
@@ -55,6 +64,19 @@ public class TraceFetcher {
         return Uni.combine().all().unis(observedIds, baselineIds).asTuple()
                 .chain(ids -> Uni.combine().all().unis(traces(ids.getItem1()), traces(ids.getItem2())).asTuple())
                 .map(t -> new TraceSample(t.getItem1(), t.getItem2()));
+    }
+
+    /** The onset detector-service puts in the evidence, if it is there and readable. */
+    static Optional<Instant> onset(AnomalyDetected anomaly) {
+        String value = anomaly.evidence() == null ? null : anomaly.evidence().details().get(ONSET);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private Uni<List<String>> ids(String service, String handler, Instant from, Instant to, int limit) {

@@ -12,12 +12,15 @@ public interface TraceSampleConfig {
     @WithDefault("20")
     int traces();
 
-    /** Observed traces are the example traces, then the handler's traces this long before detection. */
-    @WithDefault("2m")
+    /**
+     * Observed traces are the example traces, then the handler's traces this long from the problem's onset (the
+     * detector's, in event time; without one, the last stretch this long before the announcement).
+     */
+    @WithDefault("1m")
     Duration observedWindow();
 
-    /** The baseline ends this long before detection, so that it holds none of the problem's traces. */
-    @WithDefault("10m")
+    /** The baseline ends this long before the onset, so that it holds none of the problem's traces. */
+    @WithDefault("30s")
     Duration baselineGap();
 
     /** The baseline's length. */
