@@ -140,8 +140,15 @@ class SelfhealLoopIT {
                 .when().post(healer.url() + "/api/fixes/" + fixId + "/approval")
                 .then().statusCode(200);
 
-        // Nothing of the slow release arrives after the rollout, so detector-service's incident stays quiet for the
-        // verification window: the fix is verified, and the outcome confirms the incident at the detector.
+        // After the rollout (back to 1.0.0), orders are fast again: telemetry shows the handler in use and
+        // detector-service's incident stays quiet for the verification window, so the fix is verified, and the
+        // outcome confirms the incident at the detector.
+        JsonPath rolledOut = awaitJson(healer, "/api/fixes/" + fixId,
+                json -> json.getString("verification.watchFrom") != null);
+        Instant watchFrom = Instant.parse(rolledOut.getString("verification.watchFrom"));
+        await("the change settles").atMost(LOOP_TIMEOUT).until(() -> Instant.now().isAfter(watchFrom.plusSeconds(1)));
+        send(new TelemetryClient(telemetry.url()),
+                new ShopWorkload(44).traces(ShopWorkload.STEADY, 100, Instant.now().minusSeconds(1), 10));
         JsonPath verified = awaitJson(healer, "/api/fixes/" + fixId, json -> "VERIFIED".equals(json.getString("status")));
         assertThat(verified.getList("steps.status", String.class))
                 .containsExactly("PENDING_APPROVAL", "APPROVED", "ROLLED_OUT", "VERIFIED");

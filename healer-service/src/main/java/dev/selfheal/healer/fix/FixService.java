@@ -268,6 +268,15 @@ public class FixService {
                         "outcome", next.name().toLowerCase(Locale.ROOT)).increment());
     }
 
+    /** Records why a rolled-out fix's verification is still waiting, for the fix's view; no state changes. */
+    public Uni<Void> note(String id, String why) {
+        return Panache.withTransaction(() -> rollouts.findById(id).invoke(record -> {
+            if (record != null) {
+                record.verification = why;
+            }
+        })).replaceWithVoid();
+    }
+
     /** Expires a proposal nobody decided in time; a stale fix is never rolled out later by surprise. */
     public Uni<Boolean> expire(String id) {
         return Panache.withTransaction(() -> fixes.lock(id).chain(fix -> {

@@ -1,5 +1,6 @@
 package dev.selfheal.healer.verification;
 
+import dev.selfheal.contracts.v1.Capability;
 import dev.selfheal.contracts.v1.FixStatus;
 import dev.selfheal.healer.fix.FixProposal;
 import dev.selfheal.healer.fix.FixRepository;
@@ -7,6 +8,7 @@ import dev.selfheal.healer.fix.FixService;
 import dev.selfheal.healer.fix.FixesConfig;
 import dev.selfheal.healer.rollout.RolloutRecord;
 import dev.selfheal.healer.rollout.RolloutRepository;
+import dev.selfheal.healer.telemetry.TelemetryApi;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -28,8 +30,9 @@ import org.jboss.logging.Logger;
  * <p>A fix is judged by its incident at detector-service (whose findings come from the handler's own traces,
  * errors, state and dependency calls): a finding that joins the incident after the change settled means the
  * problem persists (or worsened) and the change is undone at once; an incident that stays quiet for the whole
- * window means the fix is verified. An anomaly of the same problem arriving meanwhile (a new incident) counts as a
- * recurrence too. When detector-service cannot be asked, the window is extended once and the verdict then rests
+ * window, while telemetry-service shows the handler in use, means the fix is verified (a handler nobody called
+ * proves nothing, so the verdict waits for traffic). An anomaly of the same problem arriving meanwhile (a new
+ * incident) counts as a recurrence too. When detector-service cannot be asked, the window is extended once and the verdict then rests
  * on recurrences alone.
  */
 @ApplicationScoped
@@ -44,14 +47,16 @@ public class VerificationJob {
     private final FixService service;
     private final FixesConfig config;
     private final DetectorApi detector;
+    private final TelemetryApi telemetry;
 
     public VerificationJob(FixRepository fixes, RolloutRepository rollouts, FixService service, FixesConfig config,
-            @RestClient DetectorApi detector) {
+            @RestClient DetectorApi detector, @RestClient TelemetryApi telemetry) {
         this.fixes = fixes;
         this.rollouts = rollouts;
         this.service = service;
         this.config = config;
         this.detector = detector;
+        this.telemetry = telemetry;
     }
 
     @Scheduled(every = "${selfheal.fixes.check-every:15s}", delayed = "5s",
@@ -81,6 +86,9 @@ public class VerificationJob {
         Instant now = Instant.now();
         return Panache.withSession(() -> fixes.inState(FixStatus.ROLLED_OUT, BATCH).chain(rolledOut -> {
                     List<String> ids = rolledOut.stream().map(f -> f.id).toList();
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().item(List.<Watched>of());
+                    }
                     return rollouts.list("fixId in ?1", ids).map(records -> {
                         Map<String, RolloutRecord> byFix = records.stream()
                                 .collect(Collectors.toMap(r -> r.fixId, Function.identity()));
@@ -94,14 +102,33 @@ public class VerificationJob {
     }
 
     private Uni<Void> judge(Watched w, Instant now) {
-        return incident(w.fix()).chain(incident -> {
-            Verdict verdict = Verdict.of(w.record(), incident, now, config.verifyWindow());
+        Uni<Boolean> traffic = now.isBefore(w.record().verifyUntil) ? Uni.createFrom().nullItem()
+                : traffic(w.fix(), w.record(), now);
+        return Uni.combine().all().unis(incident(w.fix()), traffic).asTuple().chain(answers -> {
+            Verdict verdict = Verdict.of(w.record(), answers.getItem1(), answers.getItem2(), now,
+                    config.verifyWindow());
             if (verdict == null) {
                 return Uni.createFrom().voidItem();
             }
+            if (verdict.outcome() == Verdict.Outcome.WAITING) {
+                return verdict.conclusion().equals(w.record().verification) ? Uni.createFrom().voidItem()
+                        : service.note(w.fix().id, verdict.conclusion());
+            }
             LOG.infof("fix %s: %s", w.fix().id, verdict.conclusion());
-            return service.conclude(w.fix().id, verdict.helped(), verdict.conclusion());
+            return service.conclude(w.fix().id, verdict.outcome() == Verdict.Outcome.HELPED, verdict.conclusion());
         });
+    }
+
+    /** Whether the affected handler (for a dependency, the calling service) was used since the change settled. */
+    private Uni<Boolean> traffic(FixProposal fix, RolloutRecord record, Instant now) {
+        String handler = fix.capability == Capability.DEPENDENCY ? null : fix.handler;
+        return telemetry.find(fix.service, handler, record.verifyAfter.toString(), now.toString(), 1)
+                .map(spans -> !spans.isEmpty())
+                .ifNoItem().after(ASK_TIMEOUT).fail()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("traces of %s could not be listed: %s", fix.service, e.toString());
+                    return null;
+                });
     }
 
     private Uni<DetectorApi.Incident> incident(FixProposal fix) {
