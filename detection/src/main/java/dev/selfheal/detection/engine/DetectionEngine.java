@@ -65,6 +65,25 @@ public final class DetectionEngine {
     }
 
     /**
+     * The event time {@link #accept} moves the engine to for an event (a span's or call's end, an error's, a state
+     * change's or a log record's time), or null for events without one (reports, specs, documents).
+     */
+    public static Instant eventTime(Object event) {
+        if (event instanceof SpanRecorded span) {
+            return span.start().plusNanos((long) (span.durationMs() * 1_000_000));
+        } else if (event instanceof ErrorObserved error) {
+            return error.time();
+        } else if (event instanceof DependencyCalled call) {
+            return call.start().plusNanos((long) (call.durationMs() * 1_000_000));
+        } else if (event instanceof StateMutated mutation) {
+            return mutation.time();
+        } else if (event instanceof LogRecorded log) {
+            return log.time();
+        }
+        return null;
+    }
+
+    /**
      * Feeds one event (any telemetry v1 event, or {@link DocsRegenerated}); answers what the detectors found,
      * people's feedback applied. Events of other types are ignored. {@code wallNow} is the current wall-clock
      * time, used only to move event time on while the stream is idle.
@@ -74,14 +93,14 @@ public final class DetectionEngine {
         Findings out = gate(found);
         events++;
         if (event instanceof SpanRecorded span) {
-            advanceTo(span.start().plusNanos((long) (span.durationMs() * 1_000_000)), out);
+            advanceTo(eventTime(span), out);
             each(d -> d.onSpan(span, out));
             collect(span);
         } else if (event instanceof ErrorObserved error) {
             advanceTo(error.time(), out);
             each(d -> d.onError(error, out));
         } else if (event instanceof DependencyCalled call) {
-            advanceTo(call.start().plusNanos((long) (call.durationMs() * 1_000_000)), out);
+            advanceTo(eventTime(call), out);
             each(d -> d.onDependency(call, out));
         } else if (event instanceof StateMutated mutation) {
             advanceTo(mutation.time(), out);

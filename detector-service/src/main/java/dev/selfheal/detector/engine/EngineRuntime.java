@@ -85,14 +85,18 @@ public class EngineRuntime {
     }
 
     /**
-     * Applies records of one consumed batch, in order, skipping those the engine already includes. The batch is
-     * in flight until {@link #settled}.
+     * Applies records of one consumed batch, skipping those the engine already includes, in event-time order: a
+     * polled batch holds each partition's records one partition after the other, each spanning the same stretch of
+     * time, and detectors that follow event time would otherwise see it run back at every partition's start.
+     * Records without an event time keep their place after the record before them. The batch is in flight until
+     * {@link #settled}.
      */
     public Applied apply(List<Positioned> records, Instant wallNow) {
         List<Finding> findings = new ArrayList<>();
         List<Positioned> refused = new ArrayList<>();
         int applied = 0;
         synchronized (lock) {
+            List<Positioned> fresh = new ArrayList<>();
             for (Positioned record : records) {
                 String key = record.topic() + "/" + record.partition();
                 Long next = nextOffsets.get(key);
@@ -106,17 +110,34 @@ public class EngineRuntime {
                     }
                     continue;
                 }
+                fresh.add(record);
+            }
+            for (Positioned record : inEventTimeOrder(fresh)) {
                 try {
                     findings.addAll(engine.accept(record.event(), wallNow));
                     applied++;
                 } catch (RuntimeException e) {
-                    LOG.warnf(e, "a detector failed on %s offset %d", key, record.offset());
+                    LOG.warnf(e, "a detector failed on %s/%d offset %d", record.topic(), record.partition(),
+                            record.offset());
                     refused.add(record.refusedBecause("a detector failed on it: " + e));
                 }
             }
             inFlight = true;
         }
         return new Applied(findings, refused, applied);
+    }
+
+    /** A stable sort by event time; a record without one sorts as the record before it. */
+    static List<Positioned> inEventTimeOrder(List<Positioned> records) {
+        List<Map.Entry<Instant, Positioned>> keyed = new ArrayList<>(records.size());
+        Instant last = Instant.MIN;
+        for (Positioned record : records) {
+            Instant time = DetectionEngine.eventTime(record.event());
+            last = time == null ? last : time;
+            keyed.add(Map.entry(last, record));
+        }
+        keyed.sort(Map.Entry.comparingByKey());
+        return keyed.stream().map(Map.Entry::getValue).toList();
     }
 
     /**
