@@ -19,6 +19,7 @@ import dev.selfheal.contracts.v1.FixEvent;
 import dev.selfheal.contracts.v1.FixStatus;
 import dev.selfheal.contracts.v1.SpanRecorded;
 import dev.selfheal.detection.engine.Feedback;
+import dev.selfheal.testing.JwtKeyResource;
 import dev.selfheal.testing.KafkaResource;
 import dev.selfheal.testing.KafkaTestClient;
 import dev.selfheal.testing.PostgresResource;

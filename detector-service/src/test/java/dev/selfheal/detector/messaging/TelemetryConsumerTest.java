@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.selfheal.contracts.v1.EventTypes;
 import dev.selfheal.contracts.v1.SpanRecorded;
 import dev.selfheal.detector.engine.EngineCheckpoint;
-import dev.selfheal.detector.incident.JwtKeyResource;
+import dev.selfheal.testing.JwtKeyResource;
 import dev.selfheal.detector.incident.Telemetry;
 import dev.selfheal.testing.KafkaResource;
 import dev.selfheal.testing.KafkaTestClient;

@@ -71,8 +71,17 @@ public class ProposalService {
         Optional<Path> source = checkout(anomaly.service());
         String commit = source.map(GitPublisher::head).orElse(null);
         Integer replicas = rollout.currentReplicas(anomaly.service()).orElse(null);
-        List<FixPlan> plans = playbooks.plans(diagnosis, sample, source.orElse(null), replicas,
-                rollout.maxAddedReplicas());
+        List<FixPlan> plans;
+        try {
+            plans = playbooks.plans(diagnosis, sample, source.orElse(null), replicas, rollout.maxAddedReplicas());
+        } catch (RuntimeException e) {
+            // Source the playbooks cannot read (a file JavaParser refuses, say) must not cost the proposal: the
+            // plans are made again without it, and say that the code change could not be made.
+            LOG.warnf(e, "the playbooks failed on the source of %s; proposing without it", anomaly.service());
+            source = Optional.empty();
+            commit = null;
+            plans = playbooks.plans(diagnosis, sample, null, replicas, rollout.maxAddedReplicas());
+        }
         List<Checked> checked = new ArrayList<>();
         for (FixPlan plan : plans) {
             List<ValidationResult> results = new ArrayList<>();

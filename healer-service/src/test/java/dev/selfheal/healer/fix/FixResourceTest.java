@@ -30,6 +30,7 @@ import dev.selfheal.contracts.v1.AnomalyDetected;
 import dev.selfheal.contracts.v1.Capability;
 import dev.selfheal.contracts.v1.Evidence;
 import dev.selfheal.contracts.v1.Severity;
+import dev.selfheal.testing.JwtKeyResource;
 import dev.selfheal.testing.KafkaResource;
 import dev.selfheal.testing.KafkaTestClient;
 import dev.selfheal.testing.PostgresResource;

@@ -12,10 +12,8 @@ import dev.selfheal.contracts.v1.Capability;
 import dev.selfheal.contracts.v1.EventTypes;
 import dev.selfheal.contracts.v1.Evidence;
 import dev.selfheal.contracts.v1.Severity;
+import dev.selfheal.testing.JwtKeyResource;
 import dev.selfheal.testing.KafkaTestClient;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,13 +63,7 @@ final class HealerApi {
     }
 
     static String token(String name, Set<String> groups, String issuer) {
-        try {
-            PrivateKey key = KeyUtils.readPrivateKey(JwtKeyResource.PRIVATE_KEY);
-            return Jwt.issuer(issuer).upn(name).subject(name).groups(groups)
-                    .issuedAt(Instant.now()).expiresIn(Duration.ofMinutes(5)).sign(key);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot sign a test token", e);
-        }
+        return JwtKeyResource.token(name, groups, issuer);
     }
 
     static List<String> awaitFixes(String service, int count) {

@@ -1,4 +1,4 @@
-package dev.selfheal.detector.incident;
+package dev.selfheal.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.jwt.build.Jwt;
@@ -18,11 +18,12 @@ import java.util.Set;
 /**
  * Points the service at the test key pair's public key as a file-system path, as the local run and the end-to-end
  * test pass {@code JWT_PUBLIC_KEY_LOCATION}, and signs tokens with its private key. The key pair under
- * {@code src/test/resources/jwt} is for tests only.
+ * {@code test-support/src/main/resources/jwt} is for tests only.
  */
 public class JwtKeyResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String ISSUER = "https://selfheal.dev/test-issuer";
+    /** The issuer the services are told to trust in tests. */
+    public static final String ISSUER = "https://selfheal.dev/test-issuer";
 
     private Path dir;
 
@@ -53,9 +54,14 @@ public class JwtKeyResource implements QuarkusTestResourceLifecycleManager {
 
     /** A five-minute token for {@code name} with these roles. */
     public static String token(String name, Set<String> roles) {
+        return token(name, roles, ISSUER);
+    }
+
+    /** A five-minute token for {@code name} with these roles from {@code issuer}, e.g. one the service does not trust. */
+    public static String token(String name, Set<String> roles, String issuer) {
         try {
             PrivateKey key = KeyUtils.readPrivateKey("jwt/privateKey.pem");
-            return Jwt.issuer(ISSUER).upn(name).subject(name).groups(roles).issuedAt(Instant.now())
+            return Jwt.issuer(issuer).upn(name).subject(name).groups(roles).issuedAt(Instant.now())
                     .expiresIn(Duration.ofMinutes(5)).sign(key);
         } catch (Exception e) {
             throw new IllegalStateException("cannot sign a test token", e);
