@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -83,7 +85,29 @@ public class DocsResource {
         return docs.version(service, versionNumber(version));
     }
 
+    @GET
+    @Path("/{service}/diff")
+    @Operation(summary = "What changed between two versions of a service's documentation",
+            description = "The unified diff of the two versions' Markdown, with the lines added and removed.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DocsDiff.class)))
+    @APIResponse(responseCode = "400", description = "from or to is missing or not a positive whole number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The service or one of the versions does not exist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<DocsDiff> diff(@PathParam("service") String service,
+            @Parameter(description = "The older version", required = true) @QueryParam("from") String from,
+            @Parameter(description = "The newer version", required = true) @QueryParam("to") String to) {
+        return docs.diff(service, number("from", from), number("to", to));
+    }
+
     private static int versionNumber(String version) {
+        return number("version", version);
+    }
+
+    private static int number(String field, String version) {
+        if (version == null || version.isBlank()) {
+            throw ProblemException.invalid(field, "is required: a version number from 1");
+        }
         int n;
         try {
             n = Integer.parseInt(version);
@@ -91,7 +115,7 @@ public class DocsResource {
             n = 0;
         }
         if (n < 1) {
-            throw ProblemException.invalid("version", "must be a whole number from 1, not '" + version + "'");
+            throw ProblemException.invalid(field, "must be a whole number from 1, not '" + version + "'");
         }
         return n;
     }

@@ -120,6 +120,17 @@ public class DocsService {
     }
 
     @WithSession
+    public Uni<DocsDiff> diff(String service, int from, int to) {
+        return versions.version(service, from).chain(older -> versions.version(service, to).map(newer -> {
+            if (older == null || newer == null) {
+                throw ProblemException.notFound("the documentation of service '" + service + "' has no version "
+                        + (older == null ? from : to));
+            }
+            return DocsDiff.of(service, from, older.markdown, to, newer.markdown);
+        }));
+    }
+
+    @WithSession
     public Uni<List<DocsIndexEntry>> history(String service) {
         return versions.history(service).map(found -> {
             if (found.isEmpty()) {

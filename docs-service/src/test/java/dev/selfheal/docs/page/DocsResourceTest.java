@@ -176,6 +176,20 @@ class DocsResourceTest {
             }
             given().get("/api/docs/" + service + "/versions/1").then().statusCode(200)
                     .body("version", equalTo(1)).body("fixes.size()", equalTo(0));
+            given().queryParam("from", 1).queryParam("to", page.getInt("version"))
+                    .get("/api/docs/" + service + "/diff").then().statusCode(200)
+                    .body("from", equalTo(1)).body("to", equalTo(page.getInt("version")))
+                    .body("added", org.hamcrest.Matchers.greaterThan(0))
+                    .body("unified", containsString("+### Roll checkout back to 1.9.0"))
+                    .body("unified", containsString("--- " + service + ".md@1"));
+            given().queryParam("from", 1).queryParam("to", 1).get("/api/docs/" + service + "/diff").then()
+                    .statusCode(200).body("added", equalTo(0)).body("removed", equalTo(0)).body("unified", equalTo(""));
+            given().queryParam("from", 1).queryParam("to", 999).get("/api/docs/" + service + "/diff").then()
+                    .statusCode(404).contentType("application/problem+json");
+            given().queryParam("from", 0).get("/api/docs/" + service + "/diff").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("from"));
+            given().queryParam("from", 1).get("/api/docs/" + service + "/diff").then().statusCode(400)
+                    .body("errors.field", org.hamcrest.Matchers.hasItem("to"));
             given().get("/api/docs").then().statusCode(200)
                     .body("find { it.service == '" + service + "' }.version", equalTo(page.getInt("version")))
                     .body("find { it.service == '" + service + "' }.fixes", equalTo(1));
