@@ -29,6 +29,15 @@ public class DocVersionRepository implements PanacheRepositoryBase<DocVersion, D
                 .map(rows -> rows.stream().map(DocVersionRepository::entry).toList());
     }
 
+    /** The latest version of every documented service, by service name, with its Markdown. */
+    public Uni<List<DocVersion>> latestAll() {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select v from DocVersion v, DocumentedService d "
+                                + "where v.service = d.service and v.version = d.latestVersion order by v.service",
+                        DocVersion.class)
+                .getResultList());
+    }
+
     /** Every version of the service, newest first; the page bodies are left unread. */
     public Uni<List<DocsIndexEntry>> history(String service) {
         return getSession().chain(session -> session.createSelectionQuery(

@@ -6,9 +6,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -83,6 +84,17 @@ public class DocsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DocPage> version(@PathParam("service") String service, @PathParam("version") String version) {
         return docs.version(service, versionNumber(version));
+    }
+
+    @GET
+    @Path("/export.zip")
+    @Produces("application/zip")
+    @Operation(summary = "Every service's documentation as a zip", description = "index.md linking the services, "
+            + "and each service's latest documentation as <service>.md, to keep beside the code or read offline.")
+    @APIResponse(responseCode = "200", description = "The archive", content = @Content(mediaType = "application/zip"))
+    public Uni<Response> export() {
+        return docs.export().map(zip -> Response.ok(zip, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"selfheal-docs.zip\"").build());
     }
 
     @GET

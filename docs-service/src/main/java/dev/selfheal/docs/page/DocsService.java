@@ -119,6 +119,15 @@ public class DocsService {
         });
     }
 
+    /**
+     * Every service's latest documentation as a zip: an {@code index.md} linking them, and one Markdown file per
+     * service, so a team can keep the documentation beside its code or read it offline.
+     */
+    @WithSession
+    public Uni<byte[]> export() {
+        return versions.latestAll().map(DocsExport::zip);
+    }
+
     @WithSession
     public Uni<DocsDiff> diff(String service, int from, int to) {
         return versions.version(service, from).chain(older -> versions.version(service, to).map(newer -> {

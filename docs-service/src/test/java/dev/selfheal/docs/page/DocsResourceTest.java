@@ -190,6 +190,12 @@ class DocsResourceTest {
                     .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("from"));
             given().queryParam("from", 1).get("/api/docs/" + service + "/diff").then().statusCode(400)
                     .body("errors.field", org.hamcrest.Matchers.hasItem("to"));
+
+            byte[] zip = given().get("/api/docs/export.zip").then().statusCode(200).contentType("application/zip")
+                    .header("Content-Disposition", containsString("selfheal-docs.zip")).extract().asByteArray();
+            Map<String, String> files = unzip(zip);
+            assertThat(files.get("index.md")).contains("[" + service + "](" + service + ".md)");
+            assertThat(files.get(service + ".md")).contains("### Roll checkout back to 1.9.0");
             given().get("/api/docs").then().statusCode(200)
                     .body("find { it.service == '" + service + "' }.version", equalTo(page.getInt("version")))
                     .body("find { it.service == '" + service + "' }.fixes", equalTo(1));
@@ -326,5 +332,15 @@ class DocsResourceTest {
             return done.test(found);
         });
         return found;
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws java.io.IOException {
+        Map<String, String> files = new java.util.HashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return files;
     }
 }
