@@ -45,6 +45,9 @@ public class Fix extends PanacheEntityBase {
     @Column(name = "rolled_out_at")
     public Instant rolledOutAt;
 
+    /** The healer's documentation note for the fix (Markdown), when it sent one. */
+    public String note;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

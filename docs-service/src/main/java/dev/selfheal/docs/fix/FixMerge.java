@@ -45,7 +45,7 @@ public final class FixMerge {
                     event.status(), event.occurredAt(), event.title(), event.diagnosis(), event.playbook(),
                     event.status() == FixStatus.APPROVED ? event.actor() : null,
                     event.status() == FixStatus.APPROVED ? event.occurredAt() : null,
-                    event.status() == FixStatus.ROLLED_OUT ? event.occurredAt() : null);
+                    event.status() == FixStatus.ROLLED_OUT ? event.occurredAt() : null, blankToNull(event.docNote()));
         }
         boolean advances = rank(event.status()) > rank(current.status());
         // The latest description of the fix wins, but an older event still fills in what is missing.
@@ -65,7 +65,13 @@ public final class FixMerge {
                 pick(current.playbook(), event.playbook(), describesLater),
                 approval ? event.actor() : current.approvedBy(),
                 approval ? event.occurredAt() : current.approvedAt(),
-                rollout ? event.occurredAt() : current.rolledOutAt());
+                rollout ? event.occurredAt() : current.rolledOutAt(),
+                // The note comes with the rollout; later transitions carry none and keep it.
+                pick(current.note(), event.docNote(), true));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String pick(String current, String incoming, boolean incomingIsLater) {

@@ -35,6 +35,7 @@ public class FixRepository implements PanacheRepositoryBase<Fix, String> {
             fix.approvedBy = state.approvedBy();
             fix.approvedAt = state.approvedAt();
             fix.rolledOutAt = state.rolledOutAt();
+            fix.note = state.note();
             fix.updatedAt = now;
             return found == null ? persist(fix).replaceWithVoid() : Uni.createFrom().voidItem();
         });
@@ -47,6 +48,6 @@ public class FixRepository implements PanacheRepositoryBase<Fix, String> {
 
     private static FixState toState(Fix f) {
         return new FixState(f.fixId, f.service, f.handler, f.capability, f.anomalyId, FixStatus.valueOf(f.status),
-                f.statusAt, f.title, f.diagnosis, f.playbook, f.approvedBy, f.approvedAt, f.rolledOutAt);
+                f.statusAt, f.title, f.diagnosis, f.playbook, f.approvedBy, f.approvedAt, f.rolledOutAt, f.note);
     }
 }

@@ -33,7 +33,16 @@ public record FixState(
         String playbook,
         String approvedBy,
         Instant approvedAt,
-        Instant rolledOutAt) {
+        Instant rolledOutAt,
+        String note) {
+
+    /** A fix without the healer's documentation note (events from before it sent one). */
+    public FixState(String fixId, String service, String handler, String capability, String anomalyId,
+            FixStatus status, Instant statusAt, String title, String diagnosis, String playbook, String approvedBy,
+            Instant approvedAt, Instant rolledOutAt) {
+        this(fixId, service, handler, capability, anomalyId, status, statusAt, title, diagnosis, playbook, approvedBy,
+                approvedAt, rolledOutAt, null);
+    }
 
     /** Whether the fix is live in the service: rolled out, and not since failed or rolled back. */
     public boolean applied() {

@@ -42,6 +42,6 @@ public final class DocsGenerator {
 
     private static FixDoc fix(FixState f) {
         return new FixDoc(f.fixId(), f.title(), f.status().name(), f.playbook(), f.handler(), f.capability(),
-                f.approvedBy(), f.appliedAt(), f.diagnosis());
+                f.approvedBy(), f.appliedAt(), f.diagnosis(), f.note());
     }
 }

@@ -26,5 +26,13 @@ public record FixDoc(
         String capability,
         String approvedBy,
         Instant at,
-        String diagnosis) {
+        String diagnosis,
+        @Schema(description = "The healer's documentation note for the fix (Markdown), when it sent one")
+        String note) {
+
+    /** A documented fix without the healer's note. */
+    public FixDoc(String fixId, String title, String status, String playbook, String handler, String capability,
+            String approvedBy, Instant at, String diagnosis) {
+        this(fixId, title, status, playbook, handler, capability, approvedBy, at, diagnosis, null);
+    }
 }

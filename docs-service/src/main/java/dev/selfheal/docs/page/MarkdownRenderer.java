@@ -58,6 +58,13 @@ public final class MarkdownRenderer {
                     }
                     md.append('\n');
                 }
+                if (f.note() != null && !f.note().isBlank()) {
+                    md.append("The fix's note:\n\n");
+                    for (String line : f.note().strip().split("\\R")) {
+                        md.append("> ").append(inline(line)).append('\n');
+                    }
+                    md.append('\n');
+                }
             }
         }
         return md.toString().stripTrailing() + "\n";

@@ -29,6 +29,22 @@ class FixMergeTest {
     }
 
     @Test
+    void theHealersNoteComesWithTheRolloutAndOutlivesLaterTransitions() {
+        FixEvent rollout = event(FixStatus.ROLLED_OUT, "selfheal", 6);
+        FixEvent withNote = new FixEvent(rollout.fixId(), rollout.anomalyId(), rollout.capability(), rollout.service(),
+                rollout.handler(), rollout.status(), rollout.playbook(), rollout.title(), rollout.diagnosis(),
+                rollout.actor(), null, rollout.occurredAt(), "incident-1", "latency", "MEDIUM",
+                "## Rolled back to 1.0.0\n1.1.0 made POST /orders 4x slower.");
+
+        FixState state = fold(List.of(event(FixStatus.APPROVED, "alice", 5), withNote,
+                event(FixStatus.VERIFIED, "selfheal", 17)));
+
+        assertThat(state.status()).isEqualTo(FixStatus.VERIFIED);
+        assertThat(state.note()).isEqualTo("## Rolled back to 1.0.0\n1.1.0 made POST /orders 4x slower.");
+        assertThat(fold(List.of(event(FixStatus.ROLLED_OUT, "selfheal", 6))).note()).isNull();
+    }
+
+    @Test
     void inOrderEventsEndInTheLastStateWithTheApproverAndRolloutTime() {
         FixState state = fold(List.of(
                 event(FixStatus.PENDING_APPROVAL, "selfheal", 0),

@@ -48,6 +48,21 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void theHealersNoteIsQuotedUnderTheFix() {
+        FixDoc f = fix();
+        FixDoc noted = new FixDoc(f.fixId(), f.title(), f.status(), f.playbook(), f.handler(), f.capability(),
+                f.approvedBy(), f.at(), f.diagnosis(), "# Rolled back\nchecked by `ReleaseRollbackTest`");
+
+        String md = MarkdownRenderer.render(new DocPage("checkout", 9, NOW, List.of(), List.of(noted)));
+
+        assertThat(md).contains("The fix's note:\n\n");
+        assertThat(md).contains("ReleaseRollbackTest");
+        assertThat(md).doesNotContain("\n# Rolled back").as("a heading in the note cannot become one of the page's");
+        assertThat(MarkdownRenderer.render(new DocPage("checkout", 9, NOW, List.of(), List.of(fix()))))
+                .doesNotContain("The fix's note");
+    }
+
+    @Test
     void namesThatLookLikeMarkdownCannotBreakThePage() {
         HandlerDoc tricky = new HandlerDoc("GET /a|b `x`", 1, 0, 0, 1, 1, 1, List.of("v|2"), NOW, NOW);
         FixDoc injected = new FixDoc("f", "# not a heading <script>\nsecond line", "VERIFIED", null, null, null, null,
