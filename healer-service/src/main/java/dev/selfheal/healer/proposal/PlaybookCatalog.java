@@ -14,11 +14,15 @@ import java.util.List;
 @ApplicationScoped
 public class PlaybookCatalog {
 
+    /** The plan proposed when no playbook applies (see ProposalService): a person investigates. */
+    public static final String INVESTIGATE = "investigate";
+
     private final Playbooks playbooks = Playbooks.standard();
 
     /** Every playbook's name, for the ledger and the operator's settings. */
     public List<String> names() {
-        return playbooks.all().stream().map(Playbook::name).toList();
+        return java.util.stream.Stream.concat(playbooks.all().stream().map(Playbook::name),
+                java.util.stream.Stream.of(INVESTIGATE)).toList();
     }
 
     /**

@@ -113,8 +113,8 @@ public class ProposalService {
                 .reversed();
         List<Checked> ranked = prepared.checked().stream().sorted(byRank).toList();
         if (ranked.isEmpty()) {
-            return Uni.createFrom().failure(new IllegalStateException("no playbook produced a plan for anomaly "
-                    + prepared.anomaly().anomalyId()));
+            // Every anomaly reaches a person: with no playbook for its cause, the proposal is to investigate.
+            ranked = List.of(new Checked(investigate(diagnosis), List.of()));
         }
         Checked chosen = ranked.stream().filter(c -> ValidationResult.noneFailed(c.results())).findFirst()
                 .orElse(ranked.get(0));
@@ -138,6 +138,16 @@ public class ProposalService {
         double confidence = diagnosis.top().map(RootCause::confidence).orElse(0.5);
         SuccessRate rate = rates.get(plan.playbook());
         return confidence * (rate == null ? 0.5 : rate.estimate());
+    }
+
+    /** The plan when no playbook applies: nothing changes, a person looks at the diagnosis. */
+    static FixPlan investigate(Diagnosis diagnosis) {
+        AnomalyDetected anomaly = diagnosis.anomaly();
+        return new FixPlan(PlaybookCatalog.INVESTIGATE, "Investigate the " + anomaly.capability() + " problem in "
+                + anomaly.service() + " " + anomaly.handler(), diagnosis, "No playbook answers this cause yet, so "
+                + "nothing in the running system changes: approving it records that a person took it on, and the "
+                + "problem is still watched for the verification window.", Risk.LOW, List.of(), List.of(),
+                List.of("After rollout: the problem no longer shows in the detector's findings for the window."));
     }
 
     private record Checked(FixPlan plan, List<ValidationResult> results) {

@@ -164,6 +164,9 @@ public class RolloutService {
             done.add("No repository is configured for " + fix.service + " (selfheal.sources.\"" + fix.service
                     + "\".url), so the code change and tests stay in the proposal.");
         }
+        if (done.isEmpty()) {
+            done.add("Nothing to change in the running system.");
+        }
         return new RolloutResult(true, String.join(" ", done), mode(cluster, pushed != null), namespace, applied, undo,
                 pushed == null ? null : pushed.branch(), pushed == null ? null : pushed.commitId(),
                 pushed == null ? null : pushed.remoteUrl());
