@@ -63,25 +63,13 @@ public final class DiagnosisEvaluation {
     }
 
     public static void main(String[] args) throws Exception {
-        int trialsPerKind = 20;
-        long seed = 1;
-        double rate = 20;
-        Path out = Path.of("benchmarks/target/diagnosis-eval");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--trials-per-kind" -> trialsPerKind = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--rate" -> rate = Double.parseDouble(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: DiagnosisEvaluation [--trials-per-kind N] [--seed S] [--rate R] [--out DIR]");
-            }
-        }
-        Result result = run(trialsPerKind, seed, rate);
-        Files.createDirectories(out);
-        result.write(out);
+        FaultEvaluation.Options options = FaultEvaluation.Options.parse(args,
+                Path.of("benchmarks/target/diagnosis-eval"), "DiagnosisEvaluation");
+        Result result = run(options.trialsPerKind(), options.seed(), options.rate());
+        Files.createDirectories(options.out());
+        result.write(options.out());
         result.print(System.out);
-        System.out.println("misdiagnoses: " + out.resolve("misdiagnoses.tsv").toAbsolutePath());
+        System.out.println("misdiagnoses: " + options.out().resolve("misdiagnoses.tsv").toAbsolutePath());
     }
 
     static Result run(int trialsPerKind, long seed, double rate) throws IOException, InterruptedException {
@@ -89,10 +77,7 @@ public final class DiagnosisEvaluation {
         Online online = new Online(new TraceWindow(KEEP), new Diagnoser());
         EngineSink sink = new EngineSink(engine, FaultEvaluation.START, online);
         List<Injection> injections = new ArrayList<>();
-        FaultPlan plan = FaultPlan.evaluation(FaultPlan.DEFAULT_WARMUP, FaultPlan.DEFAULT_DURATION,
-                FaultPlan.DEFAULT_RECOVERY, trialsPerKind);
-        FaultInjectionRun.Settings settings = new FaultInjectionRun.Settings(
-                new SimClock(FaultEvaluation.START, 0), rate, seed, plan, 1000, 512);
+        FaultInjectionRun.Settings settings = FaultEvaluation.settings(trialsPerKind, seed, rate);
         long wallStart = System.nanoTime();
         new FaultInjectionRun(settings, sink, injections::add).run();
         online.finish();

@@ -40,25 +40,41 @@ public final class FaultEvaluation {
     }
 
     public static void main(String[] args) throws Exception {
-        int trialsPerKind = 20;
-        long seed = 1;
-        double rate = 20;
-        Path out = Path.of("benchmarks/target/fault-eval");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--trials-per-kind" -> trialsPerKind = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--rate" -> rate = Double.parseDouble(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: FaultEvaluation [--trials-per-kind N] [--seed S] [--rate R] [--out DIR]");
-            }
-        }
-        Result result = run(trialsPerKind, seed, rate);
-        Files.createDirectories(out);
-        result.write(out);
+        Options options = Options.parse(args, Path.of("benchmarks/target/fault-eval"), "FaultEvaluation");
+        Result result = run(options.trialsPerKind(), options.seed(), options.rate());
+        Files.createDirectories(options.out());
+        result.write(options.out());
         result.print(System.out);
-        System.out.println("ground truth, alerts, misses and false alarms: " + out.toAbsolutePath());
+        System.out.println("ground truth, alerts, misses and false alarms: " + options.out().toAbsolutePath());
+    }
+
+    /** The options both evaluations take: {@code [--trials-per-kind N] [--seed S] [--rate R] [--out DIR]}. */
+    record Options(int trialsPerKind, long seed, double rate, Path out) {
+
+        static Options parse(String[] args, Path defaultOut, String program) {
+            int trialsPerKind = 20;
+            long seed = 1;
+            double rate = 20;
+            Path out = defaultOut;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--trials-per-kind" -> trialsPerKind = Integer.parseInt(args[++i]);
+                    case "--seed" -> seed = Long.parseLong(args[++i]);
+                    case "--rate" -> rate = Double.parseDouble(args[++i]);
+                    case "--out" -> out = Path.of(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "; usage: " + program
+                            + " [--trials-per-kind N] [--seed S] [--rate R] [--out DIR]");
+                }
+            }
+            return new Options(trialsPerKind, seed, rate, out);
+        }
+    }
+
+    /** The shop's run with the plan's defaults and {@code trialsPerKind} faults of each kind, from {@link #START}. */
+    static FaultInjectionRun.Settings settings(int trialsPerKind, long seed, double rate) {
+        FaultPlan plan = FaultPlan.evaluation(FaultPlan.DEFAULT_WARMUP, FaultPlan.DEFAULT_DURATION,
+                FaultPlan.DEFAULT_RECOVERY, trialsPerKind);
+        return new FaultInjectionRun.Settings(new SimClock(START, 0), rate, seed, plan, 1000, 512);
     }
 
     /** Runs the shop with the plan's defaults and {@code trialsPerKind} faults of each kind. */
@@ -66,10 +82,8 @@ public final class FaultEvaluation {
         DetectionEngine engine = StandardDetectors.engine();
         EngineSink sink = new EngineSink(engine, START);
         List<Injection> injections = new ArrayList<>();
-        FaultPlan plan = FaultPlan.evaluation(FaultPlan.DEFAULT_WARMUP, FaultPlan.DEFAULT_DURATION,
-                FaultPlan.DEFAULT_RECOVERY, trialsPerKind);
-        FaultInjectionRun.Settings settings = new FaultInjectionRun.Settings(new SimClock(START, 0), rate, seed, plan,
-                1000, 512);
+        FaultInjectionRun.Settings settings = settings(trialsPerKind, seed, rate);
+        FaultPlan plan = settings.plan();
         long wallStart = System.nanoTime();
         new FaultInjectionRun(settings, sink, injections::add).run();
         long wallNanos = System.nanoTime() - wallStart;

@@ -104,11 +104,16 @@ public final class FixMapper {
 
     /** The runtime actions a stored fix carries, in order. */
     public static List<RuntimeAction> runtimeActions(FixProposal fix) {
-        return read(fix.actions, ACTIONS).stream().map(a -> new RuntimeAction(RuntimeAction.Type.valueOf(a.type()),
+        return runtimeActions(fix.actions);
+    }
+
+    /** Runtime actions stored as JSON (a fix's actions, a rollout's applied and undo actions), in order. */
+    public static List<RuntimeAction> runtimeActions(String json) {
+        return read(json, ACTIONS).stream().map(a -> new RuntimeAction(RuntimeAction.Type.valueOf(a.type()),
                 a.targetKind(), a.target(), a.parameters(), a.description())).toList();
     }
 
-    /** Whether any validation check failed; such a fix cannot be approved. */
+    /** The validation checks that failed; a fix with any cannot be approved. */
     public static List<CheckView> failedChecks(FixProposal fix) {
         return read(fix.validation, CHECKS).stream().filter(c -> "FAILED".equals(c.status())).toList();
     }

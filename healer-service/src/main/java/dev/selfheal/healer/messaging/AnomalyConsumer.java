@@ -57,7 +57,11 @@ public class AnomalyConsumer {
                 .onItemOrFailure().transformToUni((draft, failure) -> failure != null
                         ? processed.once(CONSUMER, message, a -> Uni.createFrom().failure(failure))
                         : processed.once(CONSUMER, message, a -> fixes.recurrence(a)
-                                .chain(() -> draft == null ? Uni.createFrom().voidItem() : fixes.propose(draft))))
-                .chain(() -> fixes.rollOutApproved(FixMapper.fixId(anomaly.anomalyId())));
+                                        .chain(() -> draft == null ? Uni.createFrom().voidItem() : fixes.propose(draft)))
+                                // Only an unattended proposal is approved already; a rollout that fails here is
+                                // retried by the verification job, like any approved fix's.
+                                .chain(() -> draft != null && draft.unattended()
+                                        ? fixes.rollOutApproved(FixMapper.fixId(anomaly.anomalyId()))
+                                        : Uni.createFrom().voidItem()));
     }
 }

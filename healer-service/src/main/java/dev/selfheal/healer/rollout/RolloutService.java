@@ -1,8 +1,6 @@
 package dev.selfheal.healer.rollout;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selfheal.healer.fix.FixMapper;
 import dev.selfheal.healer.fix.FixProposal;
 import dev.selfheal.healer.rollout.git.GitPublisher;
 import dev.selfheal.healer.rollout.git.PublishResult;
@@ -20,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -34,9 +31,6 @@ import org.jboss.logging.Logger;
 public class RolloutService {
 
     private static final Logger LOG = Logger.getLogger(RolloutService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<Map<String, Object>>> ACTIONS = new TypeReference<>() {
-    };
 
     private final RolloutConfig config;
     private final Instance<KubernetesActions> kubernetes;
@@ -176,7 +170,7 @@ public class RolloutService {
     public Uni<String> undo(FixProposal fix, RolloutRecord record) {
         return OffTheEventLoop.run(() -> {
             List<String> done = new ArrayList<>();
-            List<RuntimeAction> undo = actions(record.undo);
+            List<RuntimeAction> undo = FixMapper.runtimeActions(record.undo);
             boolean cluster = config.mode() == RolloutConfig.Mode.KUBERNETES && !undo.isEmpty();
             for (RuntimeAction action : undo) {
                 if (cluster) {
@@ -220,24 +214,5 @@ public class RolloutService {
 
     private static String mode(boolean cluster, boolean pushed) {
         return (cluster ? "kubernetes" : "record-only") + (pushed ? "+git" : "");
-    }
-
-    private static List<RuntimeAction> actions(String json) {
-        if (json == null || json.isBlank()) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(json, ACTIONS).stream().map(m -> new RuntimeAction(
-                    RuntimeAction.Type.valueOf(String.valueOf(m.get("type"))), String.valueOf(m.get("targetKind")),
-                    String.valueOf(m.get("target")), stringMap(m.get("parameters")),
-                    String.valueOf(m.get("description")))).toList();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the stored undo actions are not readable", e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> stringMap(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
     }
 }
